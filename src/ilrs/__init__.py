@@ -1,0 +1,183 @@
+"""ilrs: a curated, sourced dataset about China's International Lunar Research Station.
+
+The module-level functions query the bundled dataset, which is read on first
+use (once, thread-safe) and cached::
+
+    >>> import ilrs
+    >>> ilrs.get("Pakistan").joined
+    DateWindow(...)
+    >>> len(ilrs.members_as_of("2024-06-01"))  # doctest: +SKIP
+
+:func:`load` reads another data package laid out like the bundled one into a
+:class:`Dataset` with the same methods.
+"""
+
+from __future__ import annotations
+
+import threading as _threading
+
+from ._data_version import DATA_AS_OF, DATA_VERSION
+from ._version import __version__
+from .dataset import Dataset, load
+from .dates import DateLike, DateWindow, Precision
+from .errors import DataError, Problem
+from .records import (
+    Agreement,
+    AgreementKind,
+    Evidence,
+    Exclusion,
+    Gap,
+    LaunchAnnouncement,
+    Mission,
+    MissionKind,
+    MissionStatus,
+    OfficialCount,
+    Payload,
+    Phase,
+    Plan,
+    Signatory,
+    SignatoryType,
+    Source,
+)
+from .results import Results
+
+__all__ = [
+    "DATA_AS_OF",
+    "DATA_VERSION",
+    "Agreement",
+    "AgreementKind",
+    "DataError",
+    "Dataset",
+    "DateLike",
+    "DateWindow",
+    "Evidence",
+    "Exclusion",
+    "Gap",
+    "LaunchAnnouncement",
+    "Mission",
+    "MissionKind",
+    "MissionStatus",
+    "OfficialCount",
+    "Payload",
+    "Phase",
+    "Plan",
+    "Precision",
+    "Problem",
+    "Results",
+    "Signatory",
+    "SignatoryType",
+    "Source",
+    "__version__",
+    "agreements",
+    "bundled",
+    "by_type",
+    "exclusions",
+    "gaps",
+    "get",
+    "load",
+    "members_as_of",
+    "mission",
+    "missions",
+    "official_counts",
+    "phases",
+    "plans",
+    "possible_members_as_of",
+    "signatories",
+    "sources",
+]
+
+_lock = _threading.Lock()
+_bundled: Dataset | None = None
+
+
+def bundled() -> Dataset:
+    """The bundled :class:`Dataset`, read and indexed on the first call only."""
+    global _bundled
+    dataset = _bundled
+    if dataset is None:
+        with _lock:
+            if _bundled is None:
+                from .package import read_bundled
+
+                _bundled = Dataset(read_bundled())
+            dataset = _bundled
+    return dataset
+
+
+def signatories(*, type: SignatoryType | str | None = None) -> Results[Signatory]:
+    """Every signatory (of one ``type``, if given), in order of joining."""
+    return bundled().signatories(type=type)
+
+
+def members_as_of(when: DateLike, *, type: SignatoryType | str | None = None) -> Results[Signatory]:
+    """The signatories that had certainly joined by ``when``: see :meth:`Dataset.members_as_of`."""
+    return bundled().members_as_of(when, type=type)
+
+
+def possible_members_as_of(
+    when: DateLike, *, type: SignatoryType | str | None = None
+) -> Results[Signatory]:
+    """The signatories whose ``joined`` window straddles ``when``."""
+    return bundled().possible_members_as_of(when, type=type)
+
+
+def by_type(as_of: DateLike | None = None) -> dict[SignatoryType, Results[Signatory]]:
+    """A new dict from every :class:`SignatoryType` to its signatories (members on ``as_of``)."""
+    return bundled().by_type(as_of)
+
+
+def get(key: str) -> Signatory:
+    """The signatory with this id, name, alias or ISO code; LookupError if none."""
+    return bundled().get(key)
+
+
+def agreements(
+    *, signatory: Signatory | str | None = None, kind: AgreementKind | str | None = None
+) -> Results[Agreement]:
+    """Every agreement in order of signing, optionally of one signatory or kind."""
+    return bundled().agreements(signatory=signatory, kind=kind)
+
+
+def sources() -> Results[Source]:
+    """Every source cited anywhere in the bundled data."""
+    return bundled().sources()
+
+
+def missions(
+    *,
+    status: MissionStatus | str | None = None,
+    phase: Phase | str | None = None,
+    kind: MissionKind | str | None = None,
+) -> Results[Mission]:
+    """Missions, optionally filtered by status, phase or kind."""
+    return bundled().missions(status=status, phase=phase, kind=kind)
+
+
+def mission(key: str) -> Mission:
+    """The mission with this id, name or alias; LookupError if none."""
+    return bundled().mission(key)
+
+
+def plans() -> Results[Plan]:
+    """Every published version of the roadmap, oldest first; the last is current."""
+    return bundled().plans()
+
+
+def phases(plan: Plan | str | None = None) -> Results[Phase]:
+    """The phases of one plan version (the current one by default), in order."""
+    return bundled().phases(plan)
+
+
+def official_counts() -> Results[OfficialCount]:
+    """Official statements of the number of ILRS partners, oldest first."""
+    return bundled().official_counts()
+
+
+def exclusions() -> Results[Exclusion]:
+    """States reported as joining that are not counted as members, with the reason."""
+    return bundled().exclusions()
+
+
+def gaps() -> Results[Gap]:
+    """Reported partners or facts too thinly sourced to make records of."""
+    return bundled().gaps()
