@@ -7,6 +7,6 @@ reading them costs nothing at import.
 import datetime as _dt
 
 #: The version of the bundled data package (``version`` in its datapackage.json).
-DATA_VERSION = "2026.11.0"
+DATA_VERSION = "2026.05.11"
 #: The newest date on which the bundled data was checked against its sources.
-DATA_AS_OF = _dt.date(2026, 11, 21)
+DATA_AS_OF = _dt.date(2026, 5, 11)

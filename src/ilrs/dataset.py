@@ -158,6 +158,7 @@ class Dataset:
             for row in tables["phases"]
         ]
         exclusion_sources = cited("exclusion_sources", "exclusion_id")
+        gap_sources = cited("gap_sources", "gap_id")
 
         self._sources: Results[Source] = Results(sorted(sources.values(), key=lambda s: s.id))
         self._agreements: Results[Agreement] = Results(agreements)
@@ -183,7 +184,10 @@ class Dataset:
         )
         self._gaps: Results[Gap] = Results(
             sorted(
-                (Gap.from_row(row, source=sources[row["source_id"]]) for row in tables["gaps"]),
+                (
+                    Gap.from_row(row, sources=gap_sources.get(row["id"], ()))
+                    for row in tables["gaps"]
+                ),
                 key=lambda g: (g.date.sort_key, g.id),
             )
         )

@@ -472,6 +472,7 @@ def _check_rules(
         ("missions", "mission_sources", "mission_id"),
         ("plans", "plan_sources", "plan_id"),
         ("exclusions", "exclusion_sources", "exclusion_id"),
+        ("gaps", "gap_sources", "gap_id"),
     ):
         cited = {row[key] for row in tables[link]}
         for row in tables[table]:
@@ -489,7 +490,8 @@ def _check_rules(
             )
     orders: set[tuple[str, int]] = set()
     for row in tables["phases"]:
-        if row["end_year"] is not None and row["end_year"] < row["start_year"]:
+        start, end = row["start_year"], row["end_year"]
+        if start is not None and end is not None and end < start:
             reader.problem(
                 files["phases"],
                 f"ends ({row['end_year']}) before it starts ({row['start_year']})",
@@ -505,8 +507,8 @@ def _check_rules(
             )
         orders.add((row["plan_id"], row["order"]))
     for row in tables["official_counts"]:
-        if row["countries_and_orgs"] is None and row["institutions"] is None:
-            reader.problem(files["official_counts"], "gives neither count", repr(row["id"]))
+        if all(row[key] is None for key in ("countries_and_orgs", "institutions", "total")):
+            reader.problem(files["official_counts"], "gives no number", repr(row["id"]))
 
 
 # ---------------------------------------------------------------------------

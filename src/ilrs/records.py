@@ -393,7 +393,8 @@ class Phase:
     name: str
     #: 1 for the first phase of its plan, and so on.
     order: int
-    start_year: int
+    #: ``None`` when the plan gives no start (e.g. "a basic model by 2035").
+    start_year: int | None
     #: ``None`` when the phase is open-ended.
     end_year: int | None
     goals: tuple[str, ...]
@@ -408,7 +409,7 @@ class Phase:
             id=row["id"],
             name=row["name"],
             order=row["order"],
-            start_year=row["start_year"],
+            start_year=_opt(row, "start_year"),
             end_year=_opt(row, "end_year"),
             goals=row["goals"],
             mission_ids=mission_ids,
@@ -427,6 +428,8 @@ class OfficialCount:
     countries_and_orgs: int | None
     #: "M institutions" (research institutes, universities, companies), when given.
     institutions: int | None
+    #: One total for every kind of partner, when only that is given.
+    total: int | None
     #: What exactly was counted, in the project's own words.
     wording: str
     source: Source
@@ -440,6 +443,7 @@ class OfficialCount:
             speaker=row["speaker"],
             countries_and_orgs=_opt(row, "countries_and_orgs"),
             institutions=_opt(row, "institutions"),
+            total=_opt(row, "total"),
             wording=row["wording"],
             source=source,
         )
@@ -479,15 +483,15 @@ class Gap:
     description: str
     #: How many unnamed partners the gap stands for, when a source gives a number.
     count: int | None
-    source: Source
+    sources: tuple[Source, ...]
 
     @classmethod
-    def from_row(cls, row: Row, *, source: Source) -> Gap:
-        """Build from a validated ``gaps`` row."""
+    def from_row(cls, row: Row, *, sources: tuple[Source, ...]) -> Gap:
+        """Build from a validated ``gaps`` row and its sources."""
         return cls(
             id=row["id"],
             date=row["date"],
             description=row["description"],
             count=_opt(row, "count"),
-            source=source,
+            sources=sources,
         )
