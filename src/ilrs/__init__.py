@@ -35,6 +35,7 @@ from .records import (
     Payload,
     Phase,
     Plan,
+    PlanScope,
     Signatory,
     SignatoryType,
     Source,
@@ -61,6 +62,7 @@ __all__ = [
     "Payload",
     "Phase",
     "Plan",
+    "PlanScope",
     "Precision",
     "Problem",
     "Results",
@@ -159,7 +161,7 @@ def mission(key: str) -> Mission:
 
 
 def plans() -> Results[Plan]:
-    """Every published version of the roadmap, oldest first; the last is current."""
+    """Every published version of the roadmap, oldest first (see ``Dataset.current_plan``)."""
     return bundled().plans()
 
 

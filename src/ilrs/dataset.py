@@ -22,6 +22,7 @@ from .records import (
     Payload,
     Phase,
     Plan,
+    PlanScope,
     Signatory,
     SignatoryType,
     Source,
@@ -365,15 +366,19 @@ class Dataset:
         return found
 
     def plans(self) -> Results[Plan]:
-        """Every published version of the roadmap, oldest first; the last is current."""
+        """Every published version of the roadmap, oldest first.
+
+        :attr:`current_plan` is the newest one whose scope is the whole programme.
+        """
         return self._plans
 
     @property
     def current_plan(self) -> Plan:
-        """The most recently published plan version."""
-        if not self._plans:
-            raise LookupError("this data package has no plan versions")
-        return self._plans[-1]
+        """The most recently published plan version for the whole programme."""
+        for plan in reversed(self._plans):
+            if plan.scope is PlanScope.PROGRAMME:
+                return plan
+        raise LookupError("this data package has no programme-wide plan version")
 
     def _plan(self, plan: Plan | str | None) -> Plan:
         if plan is None:

@@ -34,6 +34,7 @@ __all__ = [
     "Payload",
     "Phase",
     "Plan",
+    "PlanScope",
     "Signatory",
     "SignatoryType",
     "Source",
@@ -95,6 +96,15 @@ class MissionStatus(enum.Enum):
     CANCELLED = "cancelled"
     #: Folded into, or replaced by, another mission.
     SUPERSEDED = "superseded"
+
+
+class PlanScope(enum.Enum):
+    """What a plan version covers."""
+
+    #: A plan for the whole ILRS programme.
+    PROGRAMME = "programme"
+    #: One partner's schedule for its own part (e.g. Russia's elements).
+    SEGMENT = "segment"
 
 
 class MissionKind(enum.Enum):
@@ -368,6 +378,7 @@ class Plan:
     name: str
     published: DateWindow
     published_by: str
+    scope: PlanScope
     sources: tuple[Source, ...]
     #: What changed against the previous version.
     notes: str | None = None
@@ -380,6 +391,7 @@ class Plan:
             name=row["name"],
             published=row["published"],
             published_by=row["published_by"],
+            scope=PlanScope(row["scope"]),
             sources=sources,
             notes=_opt(row, "notes"),
         )
