@@ -1,0 +1,63 @@
+"""Shared fixtures: the bundled package, and editable copies of it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+import ilrs
+
+BUNDLED = Path(str(files("ilrs").joinpath("data")))
+SNAPSHOT = Path(__file__).with_name("snapshot.json")
+
+
+def read_rows(package: Path, table: str) -> tuple[list[str], list[dict[str, str]]]:
+    with open(package / f"{table}.csv", encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def write_rows(package: Path, table: str, header: list[str], rows: list[dict[str, str]]) -> None:
+    with open(package / f"{table}.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+Editor = Callable[[str, Callable[[list[dict[str, str]]], object]], None]
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Path:
+    """A fresh copy of the bundled data package that a test may break."""
+    target = tmp_path / "pkg"
+    shutil.copytree(BUNDLED, target)
+    return target
+
+
+@pytest.fixture
+def edit(package: Path) -> Editor:
+    """edit(table, fn): let fn change the rows of one table of the copy, in place."""
+
+    def apply(table: str, change: Callable[[list[dict[str, str]]], object]) -> None:
+        header, rows = read_rows(package, table)
+        change(rows)
+        write_rows(package, table, header, rows)
+
+    return apply
+
+
+@pytest.fixture(scope="session")
+def snapshot() -> dict[str, object]:
+    return json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def data() -> ilrs.Dataset:
+    return ilrs.bundled()
