@@ -91,36 +91,27 @@ def test_dangling_foreign_key_is_refused(package, edit):
     refused(package, "agreements.csv", "'atlantis'", "signatory_id")
 
 
-def test_unknown_enum_value_is_refused(package, edit):
+@pytest.mark.parametrize(
+    ("table", "field", "value", "fragments"),
+    [
+        ("signatories", "type", "planet", ["field 'type'", "'planet'", "country"]),
+        ("agreements", "signed", "2024-05-09/2024-05-08", ["field 'signed'", "reversed"]),
+        ("agreements", "signed", "2024-02-30", ["field 'signed'", "impossible"]),
+        ("sources", "url", "", ["field 'url'", "required"]),
+        ("sources", "url", "ftp://example.org", ["field 'url'", "http"]),
+        ("signatories", "country_code", "XXX", ["'XXX'", "ISO 3166-1"]),
+        ("phases", "order", "first", ["field 'order'", "integer"]),
+        ("missions", "kinds", "orbiter|spaceship", ["field 'kinds'", "'spaceship'"]),
+    ],
+)
+def test_bad_cell_is_refused_naming_file_record_and_field(
+    package, edit, table, field, value, fragments
+):
     def bad(rows):
-        rows[0]["type"] = "planet"
+        rows[0][field] = value
 
-    edit("signatories", bad)
-    refused(package, "signatories.csv", "field 'type'", "'planet'", "country")
-
-
-def test_reversed_window_is_refused(package, edit):
-    def bad(rows):
-        rows[0]["signed"] = "2024-05-09/2024-05-08"
-
-    edit("agreements", bad)
-    refused(package, "agreements.csv", "field 'signed'", "reversed")
-
-
-def test_source_without_url_is_refused(package, edit):
-    def bad(rows):
-        rows[0]["url"] = ""
-
-    edit("sources", bad)
-    refused(package, "sources.csv", "field 'url'", "required")
-
-
-def test_invalid_iso_code_is_refused(package, edit):
-    def bad(rows):
-        rows[0]["country_code"] = "XXX"
-
-    edit("signatories", bad)
-    refused(package, "signatories.csv", "'XXX'", "ISO 3166-1")
+    edit(table, bad)
+    refused(package, f"{table}.csv", *fragments)
 
 
 def test_missing_resource_is_refused(package):
