@@ -8,5 +8,6 @@ import datetime as _dt
 
 #: The version of the bundled data package (``version`` in its datapackage.json).
 DATA_VERSION = "2026.05.11"
-#: The newest date on which the bundled data was checked against its sources.
+#: The date the bundled data is current to: the newest material its sources were checked
+#: against (not the day it was curated).
 DATA_AS_OF = _dt.date(2026, 5, 11)

@@ -181,7 +181,8 @@ class Agreement:
     signatory_id: str
     kind: AgreementKind
     title: str
-    #: The bodies that signed on the ILRS side (e.g. ``("CNSA",)``).
+    #: The bodies that signed on the ILRS side (e.g. ``("CNSA",)``); empty when
+    #: no source names them.
     ilrs_parties: tuple[str, ...]
     #: The bodies that signed on the partner's side (e.g. ``("SUPARCO",)``).
     partner_parties: tuple[str, ...]
