@@ -41,12 +41,14 @@ from .records import (
     Source,
 )
 from .results import Results
+from .timeline import CountComparison, TimelinePoint
 
 __all__ = [
     "DATA_AS_OF",
     "DATA_VERSION",
     "Agreement",
     "AgreementKind",
+    "CountComparison",
     "DataError",
     "Dataset",
     "DateLike",
@@ -69,10 +71,12 @@ __all__ = [
     "Signatory",
     "SignatoryType",
     "Source",
+    "TimelinePoint",
     "__version__",
     "agreements",
     "bundled",
     "by_type",
+    "compare_counts",
     "exclusions",
     "gaps",
     "get",
@@ -86,6 +90,7 @@ __all__ = [
     "possible_members_as_of",
     "signatories",
     "sources",
+    "timeline",
 ]
 
 _lock = _threading.Lock()
@@ -126,6 +131,11 @@ def possible_members_as_of(
 def by_type(as_of: DateLike | None = None) -> dict[SignatoryType, Results[Signatory]]:
     """A new dict from every :class:`SignatoryType` to its signatories (members on ``as_of``)."""
     return bundled().by_type(as_of)
+
+
+def timeline(*, type: SignatoryType | str | None = None) -> Results[TimelinePoint]:
+    """Membership on each day it changed, with counts by type: see :meth:`Dataset.timeline`."""
+    return bundled().timeline(type=type)
 
 
 def get(key: str) -> Signatory:
@@ -173,6 +183,11 @@ def phases(plan: Plan | str | None = None) -> Results[Phase]:
 def official_counts() -> Results[OfficialCount]:
     """Official statements of the number of ILRS partners, oldest first."""
     return bundled().official_counts()
+
+
+def compare_counts() -> Results[CountComparison]:
+    """Each official count beside the members documented by its date (:class:`CountComparison`)."""
+    return bundled().compare_counts()
 
 
 def exclusions() -> Results[Exclusion]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -17,74 +16,6 @@ from typing import Any
 
 from . import DATA_AS_OF, DATA_VERSION, __version__
 from .dataset import Dataset
-from .records import (
-    Agreement,
-    Mission,
-    OfficialCount,
-    Phase,
-    Plan,
-    Signatory,
-)
-
-Column = tuple[str, Callable[[Any], Any]]
-
-
-def _join(values: Sequence[Any]) -> str:
-    return "; ".join(str(v.value if hasattr(v, "value") else v) for v in values)
-
-
-COLUMNS: dict[type, list[Column]] = {
-    Signatory: [
-        ("id", lambda s: s.id),
-        ("name", lambda s: s.name),
-        ("type", lambda s: s.type.value),
-        ("country_code", lambda s: s.country_code or ""),
-        ("joined", lambda s: s.joined.edtf),
-        ("evidence", lambda s: s.evidence.value),
-    ],
-    Agreement: [
-        ("id", lambda a: a.id),
-        ("signatory_id", lambda a: a.signatory_id),
-        ("kind", lambda a: a.kind.value),
-        ("signed", lambda a: a.signed.edtf),
-        ("ilrs_parties", lambda a: _join(a.ilrs_parties)),
-        ("partner_parties", lambda a: _join(a.partner_parties)),
-    ],
-    Mission: [
-        ("id", lambda m: m.id),
-        ("name", lambda m: m.name),
-        ("lead_agency", lambda m: m.lead_agency),
-        ("kinds", lambda m: _join(m.kinds)),
-        ("status", lambda m: m.status.value),
-        ("launched", lambda m: m.launched.isoformat() if m.launched else ""),
-    ],
-    Phase: [
-        ("order", lambda p: p.order),
-        ("id", lambda p: p.id),
-        ("name", lambda p: p.name),
-        ("start_year", lambda p: "" if p.start_year is None else p.start_year),
-        ("end_year", lambda p: "" if p.end_year is None else p.end_year),
-        ("missions", lambda p: _join(p.mission_ids)),
-    ],
-    Plan: [
-        ("id", lambda p: p.id),
-        ("published", lambda p: p.published.edtf),
-        ("published_by", lambda p: p.published_by),
-        ("name", lambda p: p.name),
-    ],
-    OfficialCount: [
-        ("id", lambda c: c.id),
-        ("stated", lambda c: c.stated.edtf),
-        ("speaker", lambda c: c.speaker),
-        (
-            "countries_and_orgs",
-            lambda c: "" if c.countries_and_orgs is None else c.countries_and_orgs,
-        ),
-        ("institutions", lambda c: "" if c.institutions is None else c.institutions),
-        ("total", lambda c: "" if c.total is None else c.total),
-    ],
-}
-
 
 #: Cells wider than this are cut in table output (JSON and CSV keep them whole).
 WIDEST = 48
@@ -99,18 +30,23 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _render(records: Sequence[Any], fmt: str, out: io.TextIOBase | Any) -> None:
-    if fmt == "json":
-        from .results import to_plain
+def _render(records: Sequence[Any], fmt: str, out: Any) -> None:
+    from .results import Results, to_plain
+    from .tabular import brief_columns, columns_for, text_rows
 
+    if fmt == "json":
         json.dump([to_plain(r) for r in records], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    columns = COLUMNS[type(records[0])] if records else []
-    rows = [[str(get(r)) for _, get in columns] for r in records]
-    if fmt == "table":
-        rows = [[c if len(c) <= WIDEST else c[: WIDEST - 1] + "…" for c in row] for row in rows]
-    headers = [name for name, _ in columns]
+    of = records.of if isinstance(records, Results) else None
+    if of is None and records:
+        of = type(records[0])
+    if of is None:
+        columns: tuple[Any, ...] = ()
+    else:
+        columns = columns_for(of) if fmt == "csv" else brief_columns(of)
+    headers = [column.name for column in columns]
+    rows = text_rows(records, columns)
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(headers)
@@ -119,6 +55,7 @@ def _render(records: Sequence[Any], fmt: str, out: io.TextIOBase | Any) -> None:
     if not records:
         out.write("(none)\n")
         return
+    rows = [[c if len(c) <= WIDEST else c[: WIDEST - 1] + "…" for c in row] for row in rows]
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     out.write(line.rstrip() + "\n")
@@ -143,6 +80,7 @@ def _show(dataset: Dataset, key: str, out: Any) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``ilrs`` command (its errors raise :class:`UsageError`)."""
     parser = _Parser(
         prog="ilrs",
         description="Query the curated ILRS dataset "
@@ -157,7 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     def listing(name: str, help_text: str) -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument("--format", choices=("table", "json", "csv"), default="table")
+        cmd.add_argument(
+            "--format",
+            choices=("table", "json", "csv"),
+            default="table",
+            help="table (default; main columns), json (whole records) or csv (every column)",
+        )
         return cmd
 
     members = listing("members", "signatories that had certainly joined by a date")
@@ -169,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     signatories = listing("signatories", "every signatory, in order of joining")
     signatories.add_argument("--type", metavar="TYPE")
     agreements = listing("agreements", "every agreement, in order of signing")
-    agreements.add_argument("--signatory", metavar="KEY")
+    agreements.add_argument("--signatory", metavar="KEY", help="id, name, alias or ISO code")
     agreements.add_argument("--kind", metavar="KIND")
     missions = listing("missions", "missions and infrastructure")
     missions.add_argument("--status", metavar="STATUS")
@@ -178,12 +121,79 @@ def build_parser() -> argparse.ArgumentParser:
     phases = listing("phases", "phases of a plan version (the current one by default)")
     phases.add_argument("--plan", metavar="PLAN")
     listing("plans", "published versions of the roadmap")
-    listing("counts", "official statements of the number of partners")
-    show = sub.add_parser("show", help="one signatory or mission as JSON")
-    show.add_argument("key", help="id, name, alias or ISO code")
-    validate = sub.add_parser("validate", help="check a data package directory")
+    timeline = listing("timeline", "members by type on each day membership changed")
+    timeline.add_argument("--type", metavar="TYPE")
+    listing("counts", "official counts of partners beside the members documented by then")
+    listing("exclusions", "states reported as joining that are not counted, and why")
+    listing("gaps", "known gaps: partners or facts too thinly sourced for a record")
+    listing("sources", "every source cited")
+    show = sub.add_parser(
+        "show", help="one signatory or mission as JSON", description="one record as JSON"
+    )
+    show.add_argument("key", help="id, name, alias or ISO code of a signatory, or a mission")
+    export = sub.add_parser(
+        "export",
+        help="write every table to a directory",
+        description="Write every table (signatories, agreements, missions, ...) "
+        "as one file each to a directory.",
+    )
+    export.add_argument("--format", choices=("csv", "json"), required=True)
+    export.add_argument("--out", required=True, metavar="DIR", help="created if missing")
+    validate = sub.add_parser(
+        "validate",
+        help="check a data package directory",
+        description="Check a data package directory; list every problem (exit status 1).",
+    )
     validate.add_argument("path")
     return parser
+
+
+def _listing(dataset: Dataset, args: argparse.Namespace) -> Sequence[Any]:
+    command = args.command
+    if command == "members":
+        return dataset.members_as_of(args.as_of, type=args.type)
+    if command == "possible":
+        return dataset.possible_members_as_of(args.as_of, type=args.type)
+    if command == "signatories":
+        return dataset.signatories(type=args.type)
+    if command == "agreements":
+        return dataset.agreements(signatory=args.signatory, kind=args.kind)
+    if command == "missions":
+        return dataset.missions(status=args.status, phase=args.phase, kind=args.kind)
+    if command == "phases":
+        return dataset.phases(args.plan)
+    if command == "timeline":
+        return dataset.timeline(type=args.type)
+    return TABLES[command](dataset)
+
+
+#: The tables ``export`` writes, by file name, and the simple listings.
+TABLES: dict[str, Callable[[Dataset], Sequence[Any]]] = {
+    "signatories": lambda d: d.signatories(),
+    "agreements": lambda d: d.agreements(),
+    "missions": lambda d: d.missions(),
+    "plans": lambda d: d.plans(),
+    "phases": lambda d: [phase for plan in d.plans() for phase in d.phases(plan)],
+    "timeline": lambda d: d.timeline(),
+    "counts": lambda d: d.compare_counts(),
+    "exclusions": lambda d: d.exclusions(),
+    "gaps": lambda d: d.gaps(),
+    "sources": lambda d: d.sources(),
+}
+
+
+def _export(dataset: Dataset, fmt: str, folder: str, out: Any) -> None:
+    from pathlib import Path
+
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"--out {folder!r} exists and is not a directory")
+    target.mkdir(parents=True, exist_ok=True)
+    for name, query in TABLES.items():
+        path = target / f"{name}.{fmt}"
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            _render(query(dataset), fmt, fh)
+        out.write(f"{path}\n")
 
 
 def run(argv: Sequence[str] | None, out: Any, err: Any) -> int:
@@ -198,27 +208,14 @@ def run(argv: Sequence[str] | None, out: Any, err: Any) -> int:
         dataset = bundled()
         if command == "show":
             _show(dataset, args.key, out)
-            return 0
-        records: Sequence[Any]
-        if command == "members":
-            records = dataset.members_as_of(args.as_of, type=args.type)
-        elif command == "possible":
-            records = dataset.possible_members_as_of(args.as_of, type=args.type)
-        elif command == "signatories":
-            records = dataset.signatories(type=args.type)
-        elif command == "agreements":
-            records = dataset.agreements(signatory=args.signatory, kind=args.kind)
-        elif command == "missions":
-            records = dataset.missions(status=args.status, phase=args.phase, kind=args.kind)
-        elif command == "phases":
-            records = dataset.phases(args.plan)
-        elif command == "plans":
-            records = dataset.plans()
+        elif command == "export":
+            _export(dataset, args.format, args.out, out)
         else:
-            records = dataset.official_counts()
-        _render(records, args.format, out)
+            _render(_listing(dataset, args), args.format, out)
         return 0
-    except (UsageError, ValueError, TypeError, LookupError) as exc:
+    except BrokenPipeError:
+        raise
+    except (UsageError, ValueError, TypeError, LookupError, OSError) as exc:
         message = str(exc.args[0]) if isinstance(exc, LookupError) and exc.args else str(exc)
         err.write(f"ilrs: error: {message.splitlines()[0] if message else type(exc).__name__}\n")
         return 2

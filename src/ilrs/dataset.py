@@ -29,6 +29,7 @@ from .records import (
     parse_enum,
 )
 from .results import Results
+from .timeline import CountComparison, TimelinePoint, membership_timeline
 
 __all__ = ["Dataset", "load"]
 
@@ -80,6 +81,7 @@ class Dataset:
         "_phases",
         "_plans",
         "_sources",
+        "_timelines",
         "data_as_of",
         "version",
     )
@@ -161,13 +163,15 @@ class Dataset:
         exclusion_sources = cited("exclusion_sources", "exclusion_id")
         gap_sources = cited("gap_sources", "gap_id")
 
-        self._sources: Results[Source] = Results(sorted(sources.values(), key=lambda s: s.id))
-        self._agreements: Results[Agreement] = Results(agreements)
-        self._ordered: Results[Signatory] = Results(signatories)
-        self._missions: Results[Mission] = Results(missions)
-        self._plans: Results[Plan] = Results(plans)
+        self._sources: Results[Source] = Results(
+            sorted(sources.values(), key=lambda s: s.id), of=Source
+        )
+        self._agreements: Results[Agreement] = Results(agreements, of=Agreement)
+        self._ordered: Results[Signatory] = Results(signatories, of=Signatory)
+        self._missions: Results[Mission] = Results(missions, of=Mission)
+        self._plans: Results[Plan] = Results(plans, of=Plan)
         self._phases: dict[str, Results[Phase]] = {
-            plan_id: Results(sorted(group, key=lambda p: p.order))
+            plan_id: Results(sorted(group, key=lambda p: p.order), of=Phase)
             for plan_id, group in _group((p.plan, p) for p in phases).items()
         }
         self._counts: Results[OfficialCount] = Results(
@@ -177,11 +181,15 @@ class Dataset:
                     for row in tables["official_counts"]
                 ),
                 key=lambda c: (c.stated.sort_key, c.id),
-            )
+            ),
+            of=OfficialCount,
         )
         self._exclusions: Results[Exclusion] = Results(
-            Exclusion.from_row(row, sources=exclusion_sources.get(row["id"], ()))
-            for row in tables["exclusions"]
+            (
+                Exclusion.from_row(row, sources=exclusion_sources.get(row["id"], ()))
+                for row in tables["exclusions"]
+            ),
+            of=Exclusion,
         )
         self._gaps: Results[Gap] = Results(
             sorted(
@@ -190,13 +198,14 @@ class Dataset:
                     for row in tables["gaps"]
                 ),
                 key=lambda g: (g.date.sort_key, g.id),
-            )
+            ),
+            of=Gap,
         )
 
         # membership: signatories in order of joined.latest, per type, for bisect
         groups: dict[SignatoryType | None, Results[Signatory]] = {None: self._ordered}
         for kind in SignatoryType:
-            groups[kind] = Results(s for s in signatories if s.type is kind)
+            groups[kind] = Results((s for s in signatories if s.type is kind), of=Signatory)
         self._groups = groups
         self._latest: dict[SignatoryType | None, list[_dt.date]] = {
             kind: [s.joined.latest for s in group] for kind, group in groups.items()
@@ -211,6 +220,7 @@ class Dataset:
                 by_key.setdefault(_fold(key), signatory)
         self._by_key = by_key
         self._alpha2: dict[str, Signatory] | None = None
+        self._timelines: dict[SignatoryType | None, Results[TimelinePoint]] = {}
         missions_by_key: dict[str, Mission] = {}
         for mission in missions:
             for key in (mission.id, mission.name, *mission.aliases):
@@ -249,7 +259,7 @@ class Dataset:
         day = to_date(when)
         kind = self._type(type)
         group = self._groups[kind]
-        return Results(group[: bisect.bisect_right(self._latest[kind], day)])
+        return group[: bisect.bisect_right(self._latest[kind], day)]
 
     def possible_members_as_of(
         self, when: DateLike, *, type: SignatoryType | str | None = None
@@ -263,7 +273,7 @@ class Dataset:
         kind = self._type(type)
         group = self._groups[kind]
         later = group[bisect.bisect_right(self._latest[kind], day) :]
-        return Results(s for s in later if s.joined.straddles(day))
+        return Results((s for s in later if s.joined.straddles(day)), of=Signatory)
 
     def by_type(self, as_of: DateLike | None = None) -> dict[SignatoryType, Results[Signatory]]:
         """A new dict from every :class:`SignatoryType` to its signatories.
@@ -274,6 +284,23 @@ class Dataset:
             return {kind: self._groups[kind] for kind in SignatoryType}
         day = to_date(as_of)
         return {kind: self.members_as_of(day, type=kind) for kind in SignatoryType}
+
+    def timeline(self, *, type: SignatoryType | str | None = None) -> Results[TimelinePoint]:
+        """Membership on each day it changed, oldest first: counts by type, ready to plot.
+
+        Each :class:`~ilrs.timeline.TimelinePoint` gives the running count of
+        members of every type from that day on, the signatories it adds, and
+        which of those have a joining date known only approximately. The rule
+        is that of :meth:`members_as_of`, so ``timeline()[-1].total`` equals
+        ``len(signatories())``. With ``type``, only signatories of that type
+        are counted. Built once per type, then reused.
+        """
+        kind = self._type(type)
+        found = self._timelines.get(kind)
+        if found is None:
+            found = Results(membership_timeline(self._groups[kind]), of=TimelinePoint)
+            self._timelines[kind] = found
+        return found
 
     def get(self, key: str) -> Signatory:
         """The signatory with this id, name, alias or ISO code (case-insensitive).
@@ -324,7 +351,7 @@ class Dataset:
         if kind is not None:
             wanted = parse_enum(AgreementKind, kind, "agreement kind")
             found = (a for a in found if a.kind is wanted)
-        return Results(found)
+        return Results(found, of=Agreement)
 
     def sources(self) -> Results[Source]:
         """Every source cited anywhere in the data, by id."""
@@ -354,7 +381,7 @@ class Dataset:
         if phase is not None:
             phase_id = self._phase(phase).id
             found = [m for m in found if phase_id in m.phase_ids]
-        return Results(found)
+        return Results(found, of=Mission)
 
     def mission(self, key: str) -> Mission:
         """The mission with this id, name or alias (case-insensitive); LookupError if none."""
@@ -394,7 +421,7 @@ class Dataset:
 
     def phases(self, plan: Plan | str | None = None) -> Results[Phase]:
         """The phases of one plan version (the current one by default), in order."""
-        return self._phases.get(self._plan(plan).id, Results())
+        return self._phases.get(self._plan(plan).id, Results(of=Phase))
 
     def _phase(self, phase: Phase | str) -> Phase:
         if isinstance(phase, Phase):
@@ -416,6 +443,19 @@ class Dataset:
     def official_counts(self) -> Results[OfficialCount]:
         """Official statements of the number of partners, oldest first."""
         return self._counts
+
+    def compare_counts(self) -> Results[CountComparison]:
+        """Each official count beside the members documented by its date, oldest first.
+
+        See :class:`~ilrs.timeline.CountComparison` for what is compared.
+        """
+        return Results(
+            (
+                CountComparison.from_members(count, self.members_as_of(count.stated.latest))
+                for count in self._counts
+            ),
+            of=CountComparison,
+        )
 
     def exclusions(self) -> Results[Exclusion]:
         """States reported as joining that are not counted as members, with the reason."""
