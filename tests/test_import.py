@@ -4,7 +4,16 @@ import json
 import subprocess
 import sys
 
-HEAVY = ["pycountry", "dateutil.parser", "pandas", "matplotlib", "importlib.metadata"]
+HEAVY = [
+    "pycountry",
+    "dateutil.parser",
+    "pandas",
+    "matplotlib",
+    "importlib.metadata",
+    "ilrs.tabular",
+    "ilrs.plot",
+    "ilrs.cli",
+]
 
 
 def run(code):

@@ -276,9 +276,9 @@ def html_table(records: Sequence[Any], record_type: type | None, *, limit: int =
 
     from ._data_version import DATA_AS_OF
 
-    name = record_type.__name__ if record_type is not None else "record"
-    noun = name if len(records) == 1 else f"{name}s"
-    caption = f"{len(records)} {escape(noun)} · ilrs data as of {DATA_AS_OF.isoformat()}"
+    name = f"{record_type.__name__} " if record_type is not None else ""
+    noun = "record" if len(records) == 1 else "records"
+    caption = f"{len(records)} {escape(name)}{noun} · ilrs data as of {DATA_AS_OF.isoformat()}"
     if record_type is None or not records:
         return f"<div><em>{caption}</em></div>"
     columns = brief_columns(record_type)
