@@ -178,8 +178,12 @@ def test_missions_chart_has_a_row_per_mission_with_dates():
 
 def test_plot_names_the_extra_without_matplotlib(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
-    with pytest.raises(ImportError, match=r"ilrs\[plot\]"):
-        plot.membership_timeline()
+    plot._chart_class.cache_clear()
+    try:
+        with pytest.raises(ImportError, match=r"ilrs\[plot\]"):
+            plot.membership_timeline()
+    finally:
+        plot._chart_class.cache_clear()
 
 
 def test_plot_refuses_what_is_not_a_dataset():

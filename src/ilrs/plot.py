@@ -11,6 +11,7 @@ they do not appear twice in a notebook and work with no display; save one with
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import TYPE_CHECKING, Any
 
 from .dates import Precision
@@ -35,13 +36,29 @@ TYPE_COLOURS = {
 
 
 def _figure(figsize: tuple[float, float]) -> Figure:
+    return _chart_class()(figsize=figsize, layout="constrained")
+
+
+@functools.cache
+def _chart_class() -> type[Figure]:
     try:
         from matplotlib.figure import Figure
     except ImportError:
         raise ImportError(
             "ilrs.plot needs matplotlib: install it with  pip install 'ilrs[plot]'"
         ) from None
-    return Figure(figsize=figsize, layout="constrained")
+
+    class Chart(Figure):
+        """A Figure that also shows itself in a notebook without pyplot."""
+
+        def _repr_png_(self) -> bytes:
+            from io import BytesIO
+
+            buffer = BytesIO()
+            self.savefig(buffer, format="png", dpi=100)
+            return buffer.getvalue()
+
+    return Chart
 
 
 def _dataset(dataset: Dataset | None) -> Dataset:
@@ -58,7 +75,8 @@ def _dataset(dataset: Dataset | None) -> Dataset:
 
 def _source_line(fig: Figure, dataset: Dataset, extra: str) -> None:
     # keep a strip at the bottom, outside the laid-out axes, for the source line
-    fig.get_layout_engine().set(rect=(0, 0.035, 1, 0.965))  # type: ignore[union-attr]
+    engine: Any = fig.get_layout_engine()
+    engine.set(rect=(0, 0.035, 1, 0.965))
     fig.text(
         0.01,
         0.005,
@@ -95,7 +113,7 @@ def membership_timeline(
     axes = fig.subplots(
         len(heights), 1, sharex=True, squeeze=False, gridspec_kw={"height_ratios": heights}
     )
-    ax = axes[0][0]
+    ax: Any = axes[0][0]
     points = data.timeline()
     end = data.data_as_of
     if points:
@@ -129,7 +147,7 @@ def membership_timeline(
     ax.legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8.5, frameon=False)
 
     if approximate:
-        low = axes[1][0]
+        low: Any = axes[1][0]
         start = points[0].date if points else end
         for row, signatory in enumerate(reversed(approximate)):
             window = signatory.joined
@@ -182,7 +200,7 @@ def missions_timeline(
 
     data = _dataset(dataset)
     fig = _figure(figsize)
-    ax = fig.subplots()
+    ax: Any = fig.subplots()
     missions = [m for m in data.missions() if m.launch_announcements or m.launched]
     announced = [a.announced.latest for m in missions for a in m.launch_announcements]
     cmap = colormaps["viridis"]
