@@ -1,0 +1,45 @@
+"""The docs: their examples run, and the site builds without warnings."""
+
+import doctest
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+PYCON = re.compile(r"```pycon\n(.*?)```", re.S)
+
+
+@pytest.mark.parametrize(
+    "page", sorted(p.name for p in DOCS.glob("*.md") if "```pycon" in p.read_text(encoding="utf-8"))
+)
+def test_examples_in_docs_pages_run(page):
+    text = (DOCS / page).read_text(encoding="utf-8")
+    examples = "\n".join(block + "\n" for block in PYCON.findall(text))
+    test = doctest.DocTestParser().get_doctest(examples, {}, page, page, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert test.examples, "a page with pycon blocks has examples"
+    assert runner.failures == 0, f"{runner.failures} example(s) in docs/{page} fail (see output)"
+
+
+def test_docs_site_builds_strict(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    warnings = [line for line in done.stderr.splitlines() if "WARNING" in line]
+    assert warnings == []
+    site = tmp_path / "site"
+    assert (site / "images" / "membership.png").read_bytes()[:4] == b"\x89PNG"
+    assert (site / "images" / "missions.png").read_bytes()[:4] == b"\x89PNG"
+    cli = (site / "cli" / "index.html").read_text(encoding="utf-8")
+    assert "ilrs export" in cli and "--as-of" in cli
+    reference = (site / "reference" / "index.html").read_text(encoding="utf-8")
+    assert "members_as_of" in reference and "DateWindow" in reference
