@@ -104,9 +104,10 @@ def bundled() -> Dataset:
     if dataset is None:
         with _lock:
             if _bundled is None:
-                from .package import read_bundled
+                from .package import gc_paused, read_bundled
 
-                _bundled = Dataset(read_bundled())
+                with gc_paused():
+                    _bundled = Dataset(read_bundled())
             dataset = _bundled
     return dataset
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from .dates import DateLike, to_date
-from .package import PackageData, read_path
+from .package import PackageData, gc_paused, read_path
 from .records import (
     Agreement,
     AgreementKind,
@@ -71,6 +71,7 @@ class Dataset:
         "_alpha2",
         "_by_key",
         "_counts",
+        "_data_as_of",
         "_exclusions",
         "_gaps",
         "_groups",
@@ -82,8 +83,7 @@ class Dataset:
         "_plans",
         "_sources",
         "_timelines",
-        "data_as_of",
-        "version",
+        "_version",
     )
 
     def __init__(self, data: PackageData) -> None:
@@ -93,10 +93,8 @@ class Dataset:
         takes data that :mod:`ilrs.package` has already validated.
         """
         tables = data.tables
-        #: The data package's version (``DATA_VERSION`` for the bundled one).
-        self.version: str = data.version
-        #: The newest date the data was checked against its sources.
-        self.data_as_of: _dt.date = data.data_as_of
+        self._version: str = data.version
+        self._data_as_of: _dt.date = data.data_as_of
 
         sources = {row["id"]: Source.from_row(row) for row in tables["sources"]}
 
@@ -226,6 +224,16 @@ class Dataset:
             for key in (mission.id, mission.name, *mission.aliases):
                 missions_by_key.setdefault(_fold(key), mission)
         self._missions_by_key = missions_by_key
+
+    @property
+    def version(self) -> str:
+        """The data package's version (``DATA_VERSION`` for the bundled one)."""
+        return self._version
+
+    @property
+    def data_as_of(self) -> _dt.date:
+        """The newest date the data was checked against its sources."""
+        return self._data_as_of
 
     def __repr__(self) -> str:
         return (
@@ -473,4 +481,5 @@ def load(path: Any) -> Dataset:
     Raises :class:`ilrs.DataError` listing every defect (nothing is returned
     or cached), or :class:`FileNotFoundError` if ``path`` is not a directory.
     """
-    return Dataset(read_path(path))
+    with gc_paused():  # a large package: see ilrs.package.gc_paused
+        return Dataset(read_path(path))

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-import attrs
+from .dates import _Frozen, _set
 
 __all__ = ["DataError", "Problem"]
 
 
-@attrs.frozen(kw_only=True)
-class Problem:
+class Problem(_Frozen):
     """One defect found in a data package: where it is and what is wrong."""
 
+    __slots__ = ("field", "file", "message", "record")
     #: The file, relative to the package directory (e.g. ``signatories.csv``).
     file: str
     #: The record's id or key, or its line number, when the defect is in a record.
-    record: str | None = None
+    record: str | None
     #: The field (column), when the defect is in one field.
-    field: str | None = None
+    field: str | None
     message: str
+
+    def __init__(
+        self, *, file: str, record: str | None = None, field: str | None = None, message: str
+    ) -> None:
+        _set(self, "file", file)
+        _set(self, "record", record)
+        _set(self, "field", field)
+        _set(self, "message", message)
 
     def __str__(self) -> str:
         where = [self.file]

@@ -1,9 +1,13 @@
 """The record classes and their enums.
 
-Every record is an attrs class that is frozen, slotted and keyword-only, and
-every collection inside one is a tuple, so a record can be shared, hashed and
-cached without anyone changing it. Records are built by the loader through
-their ``from_row`` named constructors from validated rows of the data package.
+Every record is an attrs class that is frozen, slotted and keyword-only (see
+``ilrs.dates._Frozen``, which writes out what ``@attrs.frozen`` would generate),
+and every collection inside one is a tuple, so a record can be shared, hashed
+and cached without anyone changing it. Records are built by the loader through
+their ``from_row`` named constructors from validated rows of the data package;
+these store the fields directly, as ``__init__`` does, without the cost of a
+call with keyword arguments (a few hundred nanoseconds a record, which adds up
+in a cold start).
 """
 
 from __future__ import annotations
@@ -13,9 +17,7 @@ import enum
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
-
-from .dates import DateWindow
+from .dates import DateWindow, _Frozen, _new, _set
 
 if TYPE_CHECKING:  # pragma: no cover
     from pycountry.db import Country
@@ -142,13 +144,10 @@ def parse_enum(enum_type: type[E], value: E | str, what: str | None = None) -> E
     raise ValueError(f"unknown {label} {value!r}; expected one of: {valid}")
 
 
-def _opt(row: Row, key: str) -> Any:
-    return row.get(key)
-
-
-@attrs.frozen(kw_only=True)
-class Source:
+class Source(_Frozen):
     """A published page that a record rests on."""
+
+    __slots__ = ("id", "language", "published", "publisher", "title", "url")
 
     id: str
     url: str
@@ -157,24 +156,55 @@ class Source:
     published: DateWindow
     title: str
     #: ISO 639-1 code of the page's language, when known.
-    language: str | None = None
+    language: str | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        url: str,
+        publisher: str,
+        published: DateWindow,
+        title: str,
+        language: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "url", url)
+        _set(self, "publisher", publisher)
+        _set(self, "published", published)
+        _set(self, "title", title)
+        _set(self, "language", language)
 
     @classmethod
     def from_row(cls, row: Row) -> Source:
         """Build from a validated ``sources`` row."""
-        return cls(
-            id=row["id"],
-            url=row["url"],
-            publisher=row["publisher"],
-            published=row["published"],
-            title=row["title"],
-            language=_opt(row, "language"),
-        )
+        self = _new(cls)
+        _set(self, "id", row["id"])
+        _set(self, "url", row["url"])
+        _set(self, "publisher", row["publisher"])
+        _set(self, "published", row["published"])
+        _set(self, "title", row["title"])
+        _set(self, "language", row.get("language"))
+        return self
 
 
-@attrs.frozen(kw_only=True)
-class Agreement:
+class Agreement(_Frozen):
     """One ILRS instrument signed by a signatory."""
+
+    __slots__ = (
+        "announced",
+        "event",
+        "id",
+        "ilrs_parties",
+        "kind",
+        "notes",
+        "partner_parties",
+        "place",
+        "signatory_id",
+        "signed",
+        "sources",
+        "title",
+    )
 
     id: str
     #: The ``id`` of the :class:`Signatory` that joined through this instrument.
@@ -194,30 +224,71 @@ class Agreement:
     event: str | None
     sources: tuple[Source, ...]
     #: Conflicting reports between sources, and how they were settled.
-    notes: str | None = None
+    notes: str | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        signatory_id: str,
+        kind: AgreementKind,
+        title: str,
+        ilrs_parties: tuple[str, ...],
+        partner_parties: tuple[str, ...],
+        signed: DateWindow,
+        announced: DateWindow | None,
+        place: str | None,
+        event: str | None,
+        sources: tuple[Source, ...],
+        notes: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "signatory_id", signatory_id)
+        _set(self, "kind", kind)
+        _set(self, "title", title)
+        _set(self, "ilrs_parties", ilrs_parties)
+        _set(self, "partner_parties", partner_parties)
+        _set(self, "signed", signed)
+        _set(self, "announced", announced)
+        _set(self, "place", place)
+        _set(self, "event", event)
+        _set(self, "sources", sources)
+        _set(self, "notes", notes)
 
     @classmethod
     def from_row(cls, row: Row, *, sources: tuple[Source, ...]) -> Agreement:
         """Build from a validated ``agreements`` row and its sources."""
-        return cls(
-            id=row["id"],
-            signatory_id=row["signatory_id"],
-            kind=AgreementKind(row["kind"]),
-            title=row["title"],
-            ilrs_parties=row["ilrs_parties"],
-            partner_parties=row["partner_parties"],
-            signed=row["signed"],
-            announced=_opt(row, "announced"),
-            place=_opt(row, "place"),
-            event=_opt(row, "event"),
-            sources=sources,
-            notes=_opt(row, "notes"),
-        )
+        self = _new(cls)
+        _set(self, "id", row["id"])
+        _set(self, "signatory_id", row["signatory_id"])
+        _set(self, "kind", AgreementKind(row["kind"]))
+        _set(self, "title", row["title"])
+        _set(self, "ilrs_parties", row["ilrs_parties"])
+        _set(self, "partner_parties", row["partner_parties"])
+        _set(self, "signed", row["signed"])
+        _set(self, "announced", row.get("announced"))
+        _set(self, "place", row.get("place"))
+        _set(self, "event", row.get("event"))
+        _set(self, "sources", sources)
+        _set(self, "notes", row.get("notes"))
+        return self
 
 
-@attrs.frozen(kw_only=True)
-class Signatory:
+class Signatory(_Frozen):
     """A state or a body that signed on to the ILRS (or is officially listed)."""
+
+    __slots__ = (
+        "agreements",
+        "aliases",
+        "country_code",
+        "evidence",
+        "id",
+        "joined",
+        "name",
+        "notes",
+        "sources",
+        "type",
+    )
 
     #: Stable, lower-case, never reused.
     id: str
@@ -234,25 +305,50 @@ class Signatory:
     agreements: tuple[Agreement, ...]
     #: Sources on the signatory itself (beyond those of its agreements).
     sources: tuple[Source, ...]
-    notes: str | None = None
+    notes: str | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str,
+        aliases: tuple[str, ...],
+        type: SignatoryType,
+        country_code: str | None,
+        joined: DateWindow,
+        evidence: Evidence,
+        agreements: tuple[Agreement, ...],
+        sources: tuple[Source, ...],
+        notes: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "aliases", aliases)
+        _set(self, "type", type)
+        _set(self, "country_code", country_code)
+        _set(self, "joined", joined)
+        _set(self, "evidence", evidence)
+        _set(self, "agreements", agreements)
+        _set(self, "sources", sources)
+        _set(self, "notes", notes)
 
     @classmethod
     def from_row(
         cls, row: Row, *, agreements: tuple[Agreement, ...], sources: tuple[Source, ...]
     ) -> Signatory:
         """Build from a validated ``signatories`` row, its agreements and sources."""
-        return cls(
-            id=row["id"],
-            name=row["name"],
-            aliases=row["aliases"],
-            type=SignatoryType(row["type"]),
-            country_code=_opt(row, "country_code"),
-            joined=row["joined"],
-            evidence=Evidence(row["evidence"]),
-            agreements=agreements,
-            sources=sources,
-            notes=_opt(row, "notes"),
-        )
+        self = _new(cls)
+        _set(self, "id", row["id"])
+        _set(self, "name", row["name"])
+        _set(self, "aliases", row["aliases"])
+        _set(self, "type", SignatoryType(row["type"]))
+        _set(self, "country_code", row.get("country_code"))
+        _set(self, "joined", row["joined"])
+        _set(self, "evidence", Evidence(row["evidence"]))
+        _set(self, "agreements", agreements)
+        _set(self, "sources", sources)
+        _set(self, "notes", row.get("notes"))
+        return self
 
     @property
     def country(self) -> Country | None:
@@ -273,9 +369,10 @@ class Signatory:
         return tuple(seen.values())
 
 
-@attrs.frozen(kw_only=True)
-class LaunchAnnouncement:
+class LaunchAnnouncement(_Frozen):
     """A launch date that someone announced for a mission, at some date."""
+
+    __slots__ = ("announced", "announced_by", "source", "target")
 
     #: When the target was stated.
     announced: DateWindow
@@ -284,20 +381,34 @@ class LaunchAnnouncement:
     announced_by: str
     source: Source
 
+    def __init__(
+        self,
+        *,
+        announced: DateWindow,
+        target: DateWindow,
+        announced_by: str,
+        source: Source,
+    ) -> None:
+        _set(self, "announced", announced)
+        _set(self, "target", target)
+        _set(self, "announced_by", announced_by)
+        _set(self, "source", source)
+
     @classmethod
     def from_row(cls, row: Row, *, source: Source) -> LaunchAnnouncement:
         """Build from a validated ``launch_announcements`` row."""
-        return cls(
-            announced=row["announced"],
-            target=row["target"],
-            announced_by=row["announced_by"],
-            source=source,
-        )
+        self = _new(cls)
+        _set(self, "announced", row["announced"])
+        _set(self, "target", row["target"])
+        _set(self, "announced_by", row["announced_by"])
+        _set(self, "source", source)
+        return self
 
 
-@attrs.frozen(kw_only=True)
-class Payload:
+class Payload(_Frozen):
     """An international payload carried by a mission."""
+
+    __slots__ = ("contributor", "country_code", "id", "name", "notes", "source")
 
     id: str
     name: str
@@ -305,24 +416,57 @@ class Payload:
     #: ISO 3166-1 alpha-3 code of the contributor's country, if any.
     country_code: str | None
     source: Source
-    notes: str | None = None
+    notes: str | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str,
+        contributor: str,
+        country_code: str | None,
+        source: Source,
+        notes: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "contributor", contributor)
+        _set(self, "country_code", country_code)
+        _set(self, "source", source)
+        _set(self, "notes", notes)
 
     @classmethod
     def from_row(cls, row: Row, *, source: Source) -> Payload:
         """Build from a validated ``payloads`` row."""
-        return cls(
-            id=row["id"],
-            name=row["name"],
-            contributor=row["contributor"],
-            country_code=_opt(row, "country_code"),
-            source=source,
-            notes=_opt(row, "notes"),
-        )
+        self = _new(cls)
+        _set(self, "id", row["id"])
+        _set(self, "name", row["name"])
+        _set(self, "contributor", row["contributor"])
+        _set(self, "country_code", row.get("country_code"))
+        _set(self, "source", source)
+        _set(self, "notes", row.get("notes"))
+        return self
 
 
-@attrs.frozen(kw_only=True)
-class Mission:
+class Mission(_Frozen):
     """A mission or a piece of infrastructure in the ILRS programme."""
+
+    __slots__ = (
+        "aliases",
+        "id",
+        "kinds",
+        "launch_announcements",
+        "launched",
+        "lead_agency",
+        "lead_country",
+        "name",
+        "notes",
+        "payloads",
+        "phase_ids",
+        "sources",
+        "status",
+        "target",
+    )
 
     id: str
     name: str
@@ -340,7 +484,40 @@ class Mission:
     launch_announcements: tuple[LaunchAnnouncement, ...]
     payloads: tuple[Payload, ...]
     sources: tuple[Source, ...]
-    notes: str | None = None
+    notes: str | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str,
+        aliases: tuple[str, ...],
+        lead_agency: str,
+        lead_country: str | None,
+        kinds: tuple[MissionKind, ...],
+        target: str | None,
+        status: MissionStatus,
+        launched: _dt.date | None,
+        phase_ids: tuple[str, ...],
+        launch_announcements: tuple[LaunchAnnouncement, ...],
+        payloads: tuple[Payload, ...],
+        sources: tuple[Source, ...],
+        notes: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "aliases", aliases)
+        _set(self, "lead_agency", lead_agency)
+        _set(self, "lead_country", lead_country)
+        _set(self, "kinds", kinds)
+        _set(self, "target", target)
+        _set(self, "status", status)
+        _set(self, "launched", launched)
+        _set(self, "phase_ids", phase_ids)
+        _set(self, "launch_announcements", launch_announcements)
+        _set(self, "payloads", payloads)
+        _set(self, "sources", sources)
+        _set(self, "notes", notes)
 
     @classmethod
     def from_row(
@@ -353,27 +530,28 @@ class Mission:
         sources: tuple[Source, ...],
     ) -> Mission:
         """Build from a validated ``missions`` row and its linked rows."""
-        return cls(
-            id=row["id"],
-            name=row["name"],
-            aliases=row["aliases"],
-            lead_agency=row["lead_agency"],
-            lead_country=_opt(row, "lead_country"),
-            kinds=tuple(MissionKind(kind) for kind in row["kinds"]),
-            target=_opt(row, "target"),
-            status=MissionStatus(row["status"]),
-            launched=_opt(row, "launched"),
-            phase_ids=phase_ids,
-            launch_announcements=launch_announcements,
-            payloads=payloads,
-            sources=sources,
-            notes=_opt(row, "notes"),
-        )
+        self = _new(cls)
+        _set(self, "id", row["id"])
+        _set(self, "name", row["name"])
+        _set(self, "aliases", row["aliases"])
+        _set(self, "lead_agency", row["lead_agency"])
+        _set(self, "lead_country", row.get("lead_country"))
+        _set(self, "kinds", tuple(MissionKind(kind) for kind in row["kinds"]))
+        _set(self, "target", row.get("target"))
+        _set(self, "status", MissionStatus(row["status"]))
+        _set(self, "launched", row.get("launched"))
+        _set(self, "phase_ids", phase_ids)
+        _set(self, "launch_announcements", launch_announcements)
+        _set(self, "payloads", payloads)
+        _set(self, "sources", sources)
+        _set(self, "notes", row.get("notes"))
+        return self
 
 
-@attrs.frozen(kw_only=True)
-class Plan:
+class Plan(_Frozen):
     """One published version of the ILRS roadmap."""
+
+    __slots__ = ("id", "name", "notes", "published", "published_by", "scope", "sources")
 
     id: str
     name: str
@@ -382,25 +560,45 @@ class Plan:
     scope: PlanScope
     sources: tuple[Source, ...]
     #: What changed against the previous version.
-    notes: str | None = None
+    notes: str | None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str,
+        published: DateWindow,
+        published_by: str,
+        scope: PlanScope,
+        sources: tuple[Source, ...],
+        notes: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "published", published)
+        _set(self, "published_by", published_by)
+        _set(self, "scope", scope)
+        _set(self, "sources", sources)
+        _set(self, "notes", notes)
 
     @classmethod
     def from_row(cls, row: Row, *, sources: tuple[Source, ...]) -> Plan:
         """Build from a validated ``plans`` row and its sources."""
-        return cls(
-            id=row["id"],
-            name=row["name"],
-            published=row["published"],
-            published_by=row["published_by"],
-            scope=PlanScope(row["scope"]),
-            sources=sources,
-            notes=_opt(row, "notes"),
-        )
+        self = _new(cls)
+        _set(self, "id", row["id"])
+        _set(self, "name", row["name"])
+        _set(self, "published", row["published"])
+        _set(self, "published_by", row["published_by"])
+        _set(self, "scope", PlanScope(row["scope"]))
+        _set(self, "sources", sources)
+        _set(self, "notes", row.get("notes"))
+        return self
 
 
-@attrs.frozen(kw_only=True)
-class Phase:
+class Phase(_Frozen):
     """A phase of one published plan version."""
+
+    __slots__ = ("end_year", "goals", "id", "mission_ids", "name", "order", "plan", "start_year")
 
     id: str
     name: str
@@ -415,24 +613,55 @@ class Phase:
     #: The ``id`` of the :class:`Plan` this phase belongs to.
     plan: str
 
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str,
+        order: int,
+        start_year: int | None,
+        end_year: int | None,
+        goals: tuple[str, ...],
+        mission_ids: tuple[str, ...],
+        plan: str,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "order", order)
+        _set(self, "start_year", start_year)
+        _set(self, "end_year", end_year)
+        _set(self, "goals", goals)
+        _set(self, "mission_ids", mission_ids)
+        _set(self, "plan", plan)
+
     @classmethod
     def from_row(cls, row: Row, *, mission_ids: tuple[str, ...]) -> Phase:
         """Build from a validated ``phases`` row and its missions."""
-        return cls(
-            id=row["id"],
-            name=row["name"],
-            order=row["order"],
-            start_year=_opt(row, "start_year"),
-            end_year=_opt(row, "end_year"),
-            goals=row["goals"],
-            mission_ids=mission_ids,
-            plan=row["plan_id"],
-        )
+        self = _new(cls)
+        _set(self, "id", row["id"])
+        _set(self, "name", row["name"])
+        _set(self, "order", row["order"])
+        _set(self, "start_year", row.get("start_year"))
+        _set(self, "end_year", row.get("end_year"))
+        _set(self, "goals", row["goals"])
+        _set(self, "mission_ids", mission_ids)
+        _set(self, "plan", row["plan_id"])
+        return self
 
 
-@attrs.frozen(kw_only=True)
-class OfficialCount:
+class OfficialCount(_Frozen):
     """An official statement of how many partners the ILRS has."""
+
+    __slots__ = (
+        "countries_and_orgs",
+        "id",
+        "institutions",
+        "source",
+        "speaker",
+        "stated",
+        "total",
+        "wording",
+    )
 
     id: str
     stated: DateWindow
@@ -447,24 +676,46 @@ class OfficialCount:
     wording: str
     source: Source
 
+    def __init__(
+        self,
+        *,
+        id: str,
+        stated: DateWindow,
+        speaker: str,
+        countries_and_orgs: int | None,
+        institutions: int | None,
+        total: int | None,
+        wording: str,
+        source: Source,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "stated", stated)
+        _set(self, "speaker", speaker)
+        _set(self, "countries_and_orgs", countries_and_orgs)
+        _set(self, "institutions", institutions)
+        _set(self, "total", total)
+        _set(self, "wording", wording)
+        _set(self, "source", source)
+
     @classmethod
     def from_row(cls, row: Row, *, source: Source) -> OfficialCount:
         """Build from a validated ``official_counts`` row."""
-        return cls(
-            id=row["id"],
-            stated=row["stated"],
-            speaker=row["speaker"],
-            countries_and_orgs=_opt(row, "countries_and_orgs"),
-            institutions=_opt(row, "institutions"),
-            total=_opt(row, "total"),
-            wording=row["wording"],
-            source=source,
-        )
+        self = _new(cls)
+        _set(self, "id", row["id"])
+        _set(self, "stated", row["stated"])
+        _set(self, "speaker", row["speaker"])
+        _set(self, "countries_and_orgs", row.get("countries_and_orgs"))
+        _set(self, "institutions", row.get("institutions"))
+        _set(self, "total", row.get("total"))
+        _set(self, "wording", row["wording"])
+        _set(self, "source", source)
+        return self
 
 
-@attrs.frozen(kw_only=True)
-class Exclusion:
+class Exclusion(_Frozen):
     """A state reported as joining that is not counted as a member, and why."""
+
+    __slots__ = ("country_code", "id", "name", "reason", "sources")
 
     id: str
     name: str
@@ -472,24 +723,40 @@ class Exclusion:
     reason: str
     sources: tuple[Source, ...]
 
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str,
+        country_code: str | None,
+        reason: str,
+        sources: tuple[Source, ...],
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "country_code", country_code)
+        _set(self, "reason", reason)
+        _set(self, "sources", sources)
+
     @classmethod
     def from_row(cls, row: Row, *, sources: tuple[Source, ...]) -> Exclusion:
         """Build from a validated ``exclusions`` row and its sources."""
-        return cls(
-            id=row["id"],
-            name=row["name"],
-            country_code=_opt(row, "country_code"),
-            reason=row["reason"],
-            sources=sources,
-        )
+        self = _new(cls)
+        _set(self, "id", row["id"])
+        _set(self, "name", row["name"])
+        _set(self, "country_code", row.get("country_code"))
+        _set(self, "reason", row["reason"])
+        _set(self, "sources", sources)
+        return self
 
 
-@attrs.frozen(kw_only=True)
-class Gap:
+class Gap(_Frozen):
     """Something a source reports without the detail to make a record of it.
 
     For example, "seven further institutions signed" with no names given.
     """
+
+    __slots__ = ("count", "date", "description", "id", "sources")
 
     id: str
     date: DateWindow
@@ -498,13 +765,28 @@ class Gap:
     count: int | None
     sources: tuple[Source, ...]
 
+    def __init__(
+        self,
+        *,
+        id: str,
+        date: DateWindow,
+        description: str,
+        count: int | None,
+        sources: tuple[Source, ...],
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "date", date)
+        _set(self, "description", description)
+        _set(self, "count", count)
+        _set(self, "sources", sources)
+
     @classmethod
     def from_row(cls, row: Row, *, sources: tuple[Source, ...]) -> Gap:
         """Build from a validated ``gaps`` row and its sources."""
-        return cls(
-            id=row["id"],
-            date=row["date"],
-            description=row["description"],
-            count=_opt(row, "count"),
-            sources=sources,
-        )
+        self = _new(cls)
+        _set(self, "id", row["id"])
+        _set(self, "date", row["date"])
+        _set(self, "description", row["description"])
+        _set(self, "count", row.get("count"))
+        _set(self, "sources", sources)
+        return self

@@ -14,6 +14,7 @@ from .dates import DateWindow
 __all__ = ["Results", "to_plain"]
 
 T = TypeVar("T")
+_new_tuple = tuple.__new__
 
 
 def to_plain(value: Any) -> Any:
@@ -76,7 +77,11 @@ class Results(tuple[T, ...], Generic[T]):
     def __getitem__(self, index: SupportsIndex | slice) -> T | Results[T]:
         """A record, or a slice of the Results as Results of the same type."""
         if isinstance(index, slice):
-            return Results(tuple.__getitem__(self, index), of=self.of)
+            # what __new__ does, without its call: slicing is on the hot path of
+            # members_as_of
+            part: Results[T] = _new_tuple(Results, tuple.__getitem__(self, index))
+            part.__dict__["_of"] = self.__dict__["_of"]
+            return part
         return tuple.__getitem__(self, index)
 
     def to_records(self) -> list[dict[str, Any]]:

@@ -11,9 +11,7 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-import attrs
-
-from .dates import Precision
+from .dates import Precision, _Frozen, _set
 from .records import SignatoryType
 
 if TYPE_CHECKING:
@@ -26,14 +24,15 @@ __all__ = ["CountComparison", "TimelinePoint", "membership_timeline"]
 STATE_LIKE = frozenset({SignatoryType.COUNTRY, SignatoryType.INTERGOVERNMENTAL_ORGANIZATION})
 
 
-@attrs.frozen(kw_only=True)
-class TimelinePoint:
+class TimelinePoint(_Frozen):
     """The membership on one day on which it changed.
 
     The day is the last day of the joining windows of the signatories it adds
     (the same rule as :meth:`ilrs.Dataset.members_as_of`): from ``date`` on,
     they are certainly members.
     """
+
+    __slots__ = ("added", "approximate", "counts", "date")
 
     #: The day membership changed.
     date: _dt.date
@@ -44,6 +43,19 @@ class TimelinePoint:
     #: Those of ``added`` whose joining day is not known to the day (a month,
     #: a year, a range or an open-ended window ending on ``date``).
     approximate: tuple[str, ...]
+
+    def __init__(
+        self,
+        *,
+        date: _dt.date,
+        counts: tuple[tuple[SignatoryType, int], ...],
+        added: tuple[str, ...],
+        approximate: tuple[str, ...],
+    ) -> None:
+        _set(self, "date", date)
+        _set(self, "counts", counts)
+        _set(self, "added", added)
+        _set(self, "approximate", approximate)
 
     @classmethod
     def from_counts(
@@ -101,8 +113,7 @@ def membership_timeline(ordered: Iterable[Signatory]) -> tuple[TimelinePoint, ..
     return tuple(points)
 
 
-@attrs.frozen(kw_only=True)
-class CountComparison:
+class CountComparison(_Frozen):
     """An official count of partners beside the members documented by its date.
 
     Documented members are those of :meth:`ilrs.Dataset.members_as_of` on the
@@ -113,6 +124,8 @@ class CountComparison:
     down ("more than 50"): read ``count.wording`` before drawing conclusions.
     """
 
+    __slots__ = ("count", "documented_countries_and_orgs", "documented_institutions", "on")
+
     #: The official statement.
     count: OfficialCount
     #: The day the documented members are counted on (the statement's last possible day).
@@ -121,6 +134,19 @@ class CountComparison:
     documented_countries_and_orgs: int
     #: Documented members of every other type on ``on``.
     documented_institutions: int
+
+    def __init__(
+        self,
+        *,
+        count: OfficialCount,
+        on: _dt.date,
+        documented_countries_and_orgs: int,
+        documented_institutions: int,
+    ) -> None:
+        _set(self, "count", count)
+        _set(self, "on", on)
+        _set(self, "documented_countries_and_orgs", documented_countries_and_orgs)
+        _set(self, "documented_institutions", documented_institutions)
 
     @classmethod
     def from_members(cls, count: OfficialCount, members: Iterable[Signatory]) -> CountComparison:
