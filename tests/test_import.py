@@ -43,27 +43,6 @@ def test_text_dates_import_dateutil_only_when_needed():
     )
 
 
-def test_cold_start_from_many_threads_loads_once():
-    result = run(
-        "import json, threading, ilrs, ilrs.package as p\n"
-        "calls = []\n"
-        "real = p.read_bundled\n"
-        "def counted():\n"
-        "    calls.append(1)\n"
-        "    return real()\n"
-        "p.read_bundled = counted\n"
-        "barrier = threading.Barrier(16)\n"
-        "answers = []\n"
-        "def work():\n"
-        "    barrier.wait()\n"
-        "    answers.append((id(ilrs.bundled()), [s.id for s in ilrs.members_as_of('2024-06-01')]))\n"
-        "threads = [threading.Thread(target=work) for _ in range(16)]\n"
-        "[t.start() for t in threads]; [t.join() for t in threads]\n"
-        "print(json.dumps([len(calls), len({a[0] for a in answers}), len({tuple(a[1]) for a in answers}), len(answers)]))"
-    )
-    assert result == [1, 1, 1, 16]
-
-
 def test_tests_run_against_the_installed_wheel_when_asked():
     import os
     from pathlib import Path

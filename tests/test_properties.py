@@ -10,11 +10,9 @@ so CI sees the same examples every time.
 import calendar
 import csv
 import datetime as dt
-import importlib.util
 import io
 import json
 import string
-import sys
 import tempfile
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 
 import ilrs
-from conftest import BUNDLED
+from conftest import BUNDLED, load_script
 from ilrs import DateWindow, Precision, SignatoryType
 from ilrs.dates import to_date
 from ilrs.package import PackageData
@@ -38,16 +36,7 @@ FAST = settings(
 SLOW = settings(FAST, max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _script(name):
-    path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-Expected = _script("break_data").Expected
+Expected = load_script("break_data").Expected
 
 
 def shift(day, days):

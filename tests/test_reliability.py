@@ -6,7 +6,6 @@ and by ``ilrs validate`` naming its file, record and field, alone and together
 with the others.
 """
 
-import importlib.util
 import io
 import json
 import shutil
@@ -19,21 +18,11 @@ import attrs
 import pytest
 
 import ilrs
-from conftest import BUNDLED, read_rows, write_rows
+from conftest import BUNDLED, load_script, read_rows, write_rows
 from ilrs import SignatoryType
 from ilrs.cli import run
 
-
-def _script(name):
-    path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-break_data = _script("break_data")
+break_data = load_script("break_data")
 
 
 def python(code):
