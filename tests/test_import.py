@@ -35,6 +35,25 @@ def test_import_reads_nothing_and_a_plain_query_imports_nothing_heavy():
     assert heavy == []
 
 
+def test_a_plain_query_on_cpython_skips_the_slow_standard_modules():
+    # The cold-start budget (docs/performance.md): the bundled package, unchanged, needs
+    # no JSON, and on CPython 3.11 `import datetime` would first run its pure-Python copy.
+    if sys.implementation.name != "cpython":
+        return
+    assert (
+        run(  # (json is imported only after the query: it is one of the modules watched)
+            "import sys\n"
+            "before = set(sys.modules)\n"
+            "import ilrs\n"
+            "ilrs.members_as_of('2024-06-01')\n"
+            "loaded = sorted({'json', 'datetime', 'ilrs.tabular'} & (set(sys.modules) - before))\n"
+            "import json\n"
+            "print(json.dumps(loaded))"
+        )
+        == []
+    )
+
+
 def test_text_dates_import_dateutil_only_when_needed():
     assert run(
         "import sys, json, ilrs\n"

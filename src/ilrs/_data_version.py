@@ -4,7 +4,7 @@ A test checks these against ``data/datapackage.json``; they live here so that
 reading them costs nothing at import.
 """
 
-import datetime as _dt
+from . import _dt
 
 #: The version of the bundled data package (``version`` in its datapackage.json).
 DATA_VERSION = "2026.05.11"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
 
+from . import _dt
 from .dates import DateLike, to_date
 from .package import PackageData, gc_paused, read_path
 from .records import (
@@ -68,21 +69,16 @@ class Dataset:
 
     __slots__ = (
         "_agreements",
-        "_alpha2",
         "_by_key",
-        "_counts",
+        "_cache",
         "_data_as_of",
-        "_exclusions",
-        "_gaps",
         "_groups",
         "_latest",
-        "_missions",
-        "_missions_by_key",
+        "_lock",
         "_ordered",
-        "_phases",
-        "_plans",
+        "_source_by_id",
         "_sources",
-        "_timelines",
+        "_tables",
         "_version",
     )
 
@@ -90,25 +86,29 @@ class Dataset:
         """Build the records and indexes of validated package data.
 
         Use :func:`ilrs.load` to read a package directory; this constructor
-        takes data that :mod:`ilrs.package` has already validated.
+        takes data that :mod:`ilrs.package` has already validated. Signatories,
+        their agreements and the sources are built here; missions, plans and
+        phases, official counts, exclusions and gaps are built the first time a
+        query needs them (once, thread-safe).
         """
-        tables = data.tables
+        tables = self._tables = data.tables
         self._version: str = data.version
         self._data_as_of: _dt.date = data.data_as_of
+        self._lock = threading.RLock()
+        #: What is built on first use, by name: see _cached.
+        self._cache: dict[Hashable, Any] = {}
 
-        sources = {row["id"]: Source.from_row(row) for row in tables["sources"]}
-
-        def cited(link: str, key: str) -> dict[str, tuple[Source, ...]]:
-            return _group((row[key], sources[row["source_id"]]) for row in tables[link])
-
-        agreement_sources = cited("agreement_sources", "agreement_id")
+        sources = self._source_by_id = {
+            row["id"]: Source.from_row(row) for row in tables["sources"]
+        }
+        agreement_sources = self._cited("agreement_sources", "agreement_id")
         agreements = [
             Agreement.from_row(row, sources=agreement_sources.get(row["id"], ()))
             for row in tables["agreements"]
         ]
         agreements.sort(key=lambda a: (a.signed.sort_key, a.id))
         by_signatory = _group((a.signatory_id, a) for a in agreements)
-        signatory_sources = cited("signatory_sources", "signatory_id")
+        signatory_sources = self._cited("signatory_sources", "signatory_id")
         signatories = [
             Signatory.from_row(
                 row,
@@ -119,86 +119,11 @@ class Dataset:
         ]
         signatories.sort(key=lambda s: (s.joined.sort_key, s.name.casefold(), s.id))
 
-        phase_missions = _group(
-            (row["phase_id"], row["mission_id"]) for row in tables["phase_missions"]
-        )
-        mission_phases = _group(
-            (row["mission_id"], row["phase_id"]) for row in tables["phase_missions"]
-        )
-        announcements = _group(
-            (row["mission_id"], LaunchAnnouncement.from_row(row, source=sources[row["source_id"]]))
-            for row in tables["launch_announcements"]
-        )
-        payloads = _group(
-            (row["mission_id"], Payload.from_row(row, source=sources[row["source_id"]]))
-            for row in tables["payloads"]
-        )
-        mission_sources = cited("mission_sources", "mission_id")
-        missions = [
-            Mission.from_row(
-                row,
-                phase_ids=mission_phases.get(row["id"], ()),
-                launch_announcements=tuple(
-                    sorted(announcements.get(row["id"], ()), key=lambda a: a.announced.sort_key)
-                ),
-                payloads=payloads.get(row["id"], ()),
-                sources=mission_sources.get(row["id"], ()),
-            )
-            for row in tables["missions"]
-        ]
-        plan_sources = cited("plan_sources", "plan_id")
-        plans = sorted(
-            (
-                Plan.from_row(row, sources=plan_sources.get(row["id"], ()))
-                for row in tables["plans"]
-            ),
-            key=lambda p: (p.published.sort_key, p.id),
-        )
-        phases = [
-            Phase.from_row(row, mission_ids=phase_missions.get(row["id"], ()))
-            for row in tables["phases"]
-        ]
-        exclusion_sources = cited("exclusion_sources", "exclusion_id")
-        gap_sources = cited("gap_sources", "gap_id")
-
         self._sources: Results[Source] = Results(
             sorted(sources.values(), key=lambda s: s.id), of=Source
         )
         self._agreements: Results[Agreement] = Results(agreements, of=Agreement)
         self._ordered: Results[Signatory] = Results(signatories, of=Signatory)
-        self._missions: Results[Mission] = Results(missions, of=Mission)
-        self._plans: Results[Plan] = Results(plans, of=Plan)
-        self._phases: dict[str, Results[Phase]] = {
-            plan_id: Results(sorted(group, key=lambda p: p.order), of=Phase)
-            for plan_id, group in _group((p.plan, p) for p in phases).items()
-        }
-        self._counts: Results[OfficialCount] = Results(
-            sorted(
-                (
-                    OfficialCount.from_row(row, source=sources[row["source_id"]])
-                    for row in tables["official_counts"]
-                ),
-                key=lambda c: (c.stated.sort_key, c.id),
-            ),
-            of=OfficialCount,
-        )
-        self._exclusions: Results[Exclusion] = Results(
-            (
-                Exclusion.from_row(row, sources=exclusion_sources.get(row["id"], ()))
-                for row in tables["exclusions"]
-            ),
-            of=Exclusion,
-        )
-        self._gaps: Results[Gap] = Results(
-            sorted(
-                (
-                    Gap.from_row(row, sources=gap_sources.get(row["id"], ()))
-                    for row in tables["gaps"]
-                ),
-                key=lambda g: (g.date.sort_key, g.id),
-            ),
-            of=Gap,
-        )
 
         # membership: signatories in order of joined.latest, per type, for bisect
         groups: dict[SignatoryType | None, Results[Signatory]] = {None: self._ordered}
@@ -217,13 +142,136 @@ class Dataset:
             for key in keys:
                 by_key.setdefault(_fold(key), signatory)
         self._by_key = by_key
-        self._alpha2: dict[str, Signatory] | None = None
-        self._timelines: dict[SignatoryType | None, Results[TimelinePoint]] = {}
-        missions_by_key: dict[str, Mission] = {}
+
+    # -- what is built on first use ---------------------------------------------
+    def _cached(self, key: Hashable, build: Callable[[], V]) -> V:
+        """``build()``, called once per key (under the lock) and kept."""
+        try:
+            found: V = self._cache[key]
+        except KeyError:
+            with self._lock:
+                if key not in self._cache:
+                    self._cache[key] = build()
+                found = self._cache[key]
+        return found
+
+    def _build_all(self) -> None:
+        """Build everything now (:func:`load` does, so that any fault shows at once)."""
+        self._mission_index()
+        self._plan_index()
+        self.official_counts()
+        self.exclusions()
+        self.gaps()
+
+    def _cited(self, link: str, key: str) -> dict[str, tuple[Source, ...]]:
+        """The sources each record cites, by the record's id, from a link table."""
+        sources = self._source_by_id
+        return _group((row[key], sources[row["source_id"]]) for row in self._tables[link])
+
+    def _mission_index(self) -> tuple[Results[Mission], dict[str, Mission]]:
+        """The missions, and each mission by every folded key (id, name, aliases)."""
+        return self._cached("missions", self._build_missions)
+
+    def _build_missions(self) -> tuple[Results[Mission], dict[str, Mission]]:
+        tables, sources = self._tables, self._source_by_id
+        mission_phases = _group(
+            (row["mission_id"], row["phase_id"]) for row in tables["phase_missions"]
+        )
+        announcements = _group(
+            (row["mission_id"], LaunchAnnouncement.from_row(row, source=sources[row["source_id"]]))
+            for row in tables["launch_announcements"]
+        )
+        payloads = _group(
+            (row["mission_id"], Payload.from_row(row, source=sources[row["source_id"]]))
+            for row in tables["payloads"]
+        )
+        mission_sources = self._cited("mission_sources", "mission_id")
+        missions = Results(
+            (
+                Mission.from_row(
+                    row,
+                    phase_ids=mission_phases.get(row["id"], ()),
+                    launch_announcements=tuple(
+                        sorted(announcements.get(row["id"], ()), key=lambda a: a.announced.sort_key)
+                    ),
+                    payloads=payloads.get(row["id"], ()),
+                    sources=mission_sources.get(row["id"], ()),
+                )
+                for row in tables["missions"]
+            ),
+            of=Mission,
+        )
+        by_key: dict[str, Mission] = {}
         for mission in missions:
             for key in (mission.id, mission.name, *mission.aliases):
-                missions_by_key.setdefault(_fold(key), mission)
-        self._missions_by_key = missions_by_key
+                by_key.setdefault(_fold(key), mission)
+        return missions, by_key
+
+    def _plan_index(self) -> tuple[Results[Plan], dict[str, Results[Phase]]]:
+        """The plans, oldest first, and each plan's phases in order, by plan id."""
+        return self._cached("plans", self._build_plans)
+
+    def _build_plans(self) -> tuple[Results[Plan], dict[str, Results[Phase]]]:
+        tables = self._tables
+        plan_sources = self._cited("plan_sources", "plan_id")
+        plans = Results(
+            sorted(
+                (
+                    Plan.from_row(row, sources=plan_sources.get(row["id"], ()))
+                    for row in tables["plans"]
+                ),
+                key=lambda p: (p.published.sort_key, p.id),
+            ),
+            of=Plan,
+        )
+        phase_missions = _group(
+            (row["phase_id"], row["mission_id"]) for row in tables["phase_missions"]
+        )
+        phases = [
+            Phase.from_row(row, mission_ids=phase_missions.get(row["id"], ()))
+            for row in tables["phases"]
+        ]
+        by_plan = {
+            plan_id: Results(sorted(group, key=lambda p: p.order), of=Phase)
+            for plan_id, group in _group((p.plan, p) for p in phases).items()
+        }
+        return plans, by_plan
+
+    def _build_counts(self) -> Results[OfficialCount]:
+        sources = self._source_by_id
+        return Results(
+            sorted(
+                (
+                    OfficialCount.from_row(row, source=sources[row["source_id"]])
+                    for row in self._tables["official_counts"]
+                ),
+                key=lambda c: (c.stated.sort_key, c.id),
+            ),
+            of=OfficialCount,
+        )
+
+    def _build_exclusions(self) -> Results[Exclusion]:
+        cited = self._cited("exclusion_sources", "exclusion_id")
+        return Results(
+            (
+                Exclusion.from_row(row, sources=cited.get(row["id"], ()))
+                for row in self._tables["exclusions"]
+            ),
+            of=Exclusion,
+        )
+
+    def _build_gaps(self) -> Results[Gap]:
+        cited = self._cited("gap_sources", "gap_id")
+        return Results(
+            sorted(
+                (
+                    Gap.from_row(row, sources=cited.get(row["id"], ()))
+                    for row in self._tables["gaps"]
+                ),
+                key=lambda g: (g.date.sort_key, g.id),
+            ),
+            of=Gap,
+        )
 
     @property
     def version(self) -> str:
@@ -239,7 +287,7 @@ class Dataset:
         return (
             f"<Dataset version={self.version!r} as of {self.data_as_of}: "
             f"{len(self._ordered)} signatories, {len(self._agreements)} agreements, "
-            f"{len(self._missions)} missions, {len(self._plans)} plans>"
+            f"{len(self.missions())} missions, {len(self.plans())} plans>"
         )
 
     # -- signatories --------------------------------------------------------
@@ -304,11 +352,10 @@ class Dataset:
         are counted. Built once per type, then reused.
         """
         kind = self._type(type)
-        found = self._timelines.get(kind)
-        if found is None:
-            found = Results(membership_timeline(self._groups[kind]), of=TimelinePoint)
-            self._timelines[kind] = found
-        return found
+        group = self._groups[kind]
+        return self._cached(
+            ("timeline", kind), lambda: Results(membership_timeline(group), of=TimelinePoint)
+        )
 
     def get(self, key: str) -> Signatory:
         """The signatory with this id, name, alias or ISO code (case-insensitive).
@@ -330,16 +377,17 @@ class Dataset:
         raise _miss("signatory", key, self._by_key)
 
     def _alpha2_index(self) -> dict[str, Signatory]:
-        if self._alpha2 is None:
-            import pycountry
+        return self._cached("alpha2", self._build_alpha2)
 
-            index: dict[str, Signatory] = {}
-            for signatory in self._groups[SignatoryType.COUNTRY]:
-                country = pycountry.countries.get(alpha_3=signatory.country_code)
-                if country is not None:
-                    index[country.alpha_2.casefold()] = signatory
-            self._alpha2 = index
-        return self._alpha2
+    def _build_alpha2(self) -> dict[str, Signatory]:
+        import pycountry
+
+        index: dict[str, Signatory] = {}
+        for signatory in self._groups[SignatoryType.COUNTRY]:
+            country = pycountry.countries.get(alpha_3=signatory.country_code)
+            if country is not None:
+                index[country.alpha_2.casefold()] = signatory
+        return index
 
     # -- agreements and sources --------------------------------------------
     def agreements(
@@ -379,7 +427,10 @@ class Dataset:
         ``"lander"``); ``phase`` takes a :class:`Phase`, a phase id, or a phase
         name of the current plan (``"construction"``).
         """
-        found: Iterable[Mission] = self._missions
+        missions = self._mission_index()[0]
+        if status is None and kind is None and phase is None:
+            return missions
+        found: Iterable[Mission] = missions
         if status is not None:
             wanted_status = parse_enum(MissionStatus, status, "mission status")
             found = [m for m in found if m.status is wanted_status]
@@ -395,9 +446,10 @@ class Dataset:
         """The mission with this id, name or alias (case-insensitive); LookupError if none."""
         if not isinstance(key, str):
             raise TypeError(f"expected a mission id, name or alias, got {key!r}")
-        found = self._missions_by_key.get(_fold(key))
+        by_key = self._mission_index()[1]
+        found = by_key.get(_fold(key))
         if found is None:
-            raise _miss("mission", key, self._missions_by_key)
+            raise _miss("mission", key, by_key)
         return found
 
     def plans(self) -> Results[Plan]:
@@ -405,12 +457,12 @@ class Dataset:
 
         :attr:`current_plan` is the newest one whose scope is the whole programme.
         """
-        return self._plans
+        return self._plan_index()[0]
 
     @property
     def current_plan(self) -> Plan:
         """The most recently published plan version for the whole programme."""
-        for plan in reversed(self._plans):
+        for plan in reversed(self.plans()):
             if plan.scope is PlanScope.PROGRAMME:
                 return plan
         raise LookupError("this data package has no programme-wide plan version")
@@ -422,14 +474,14 @@ class Dataset:
             return plan
         if not isinstance(plan, str):
             raise TypeError(f"expected a plan id or Plan, got {plan!r}")
-        for candidate in self._plans:
+        for candidate in self.plans():
             if candidate.id == _fold(plan):
                 return candidate
-        raise _miss("plan", plan, [p.id for p in self._plans])
+        raise _miss("plan", plan, [p.id for p in self.plans()])
 
     def phases(self, plan: Plan | str | None = None) -> Results[Phase]:
         """The phases of one plan version (the current one by default), in order."""
-        return self._phases.get(self._plan(plan).id, Results(of=Phase))
+        return self._plan_index()[1].get(self._plan(plan).id, Results(of=Phase))
 
     def _phase(self, phase: Phase | str) -> Phase:
         if isinstance(phase, Phase):
@@ -437,20 +489,21 @@ class Dataset:
         if not isinstance(phase, str):
             raise TypeError(f"expected a phase id, phase name or Phase, got {phase!r}")
         folded = _fold(phase)
-        for group in self._phases.values():
+        by_plan = self._plan_index()[1]
+        for group in by_plan.values():
             for candidate in group:
                 if candidate.id == folded:
                     return candidate
         for candidate in self.phases():
             if _fold(candidate.name) == folded:
                 return candidate
-        known = [p.id for g in self._phases.values() for p in g]
+        known = [p.id for g in by_plan.values() for p in g]
         raise _miss("phase", phase, known + [_fold(p.name) for p in self.phases()])
 
     # -- the record of the record -------------------------------------------
     def official_counts(self) -> Results[OfficialCount]:
         """Official statements of the number of partners, oldest first."""
-        return self._counts
+        return self._cached("counts", self._build_counts)
 
     def compare_counts(self) -> Results[CountComparison]:
         """Each official count beside the members documented by its date, oldest first.
@@ -460,18 +513,18 @@ class Dataset:
         return Results(
             (
                 CountComparison.from_members(count, self.members_as_of(count.stated.latest))
-                for count in self._counts
+                for count in self.official_counts()
             ),
             of=CountComparison,
         )
 
     def exclusions(self) -> Results[Exclusion]:
         """States reported as joining that are not counted as members, with the reason."""
-        return self._exclusions
+        return self._cached("exclusions", self._build_exclusions)
 
     def gaps(self) -> Results[Gap]:
         """Reported partners or facts too thinly sourced to make records of."""
-        return self._gaps
+        return self._cached("gaps", self._build_gaps)
 
 
 def load(path: Any) -> Dataset:
@@ -482,4 +535,6 @@ def load(path: Any) -> Dataset:
     or cached), or :class:`FileNotFoundError` if ``path`` is not a directory.
     """
     with gc_paused():  # a large package: see ilrs.package.gc_paused
-        return Dataset(read_path(path))
+        dataset = Dataset(read_path(path))
+        dataset._build_all()
+    return dataset

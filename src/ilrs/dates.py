@@ -20,7 +20,6 @@ missing day from today's date.
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
 import re
 import threading
@@ -30,6 +29,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import attrs
 from attrs.exceptions import FrozenInstanceError
+
+from . import _dt
 
 if TYPE_CHECKING:  # pragma: no cover
     from typing_extensions import dataclass_transform

@@ -16,17 +16,18 @@ ever executed: JSON and CSV are parsed as text only.
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import gc
 import io
-import json
 import os
+import threading
+import zlib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import repeat
 from typing import Any
 
+from . import _dt
 from .dates import DateWindow, _Frozen, _is_edtf_day, _set
 from .errors import DataError, Problem
 
@@ -83,11 +84,12 @@ def _directory_opener(root: str) -> Opener:
 _CANONICAL: dict[str, Any] | None = None
 
 
-def _canonical(open_bundled: Opener | None = None) -> dict[str, Any]:
+def _canonical() -> dict[str, Any]:
     global _CANONICAL
     if _CANONICAL is None:
-        opener = open_bundled or _bundled_opener()
-        _CANONICAL = json.loads(opener(DESCRIPTOR))
+        import json  # (not needed to read an unchanged bundled package: see _read_checked)
+
+        _CANONICAL = json.loads(_bundled_opener()(DESCRIPTOR))
     return _CANONICAL
 
 
@@ -216,6 +218,13 @@ class _Field:
         self.windows = windows.setdefault(self.pattern, {})
         #: True when a non-empty cell is kept as it is (after its checks).
         self.as_text = kind not in ("list", "integer", "date") and not self.edtf
+        #: The value of a non-empty cell already known to be valid.
+        converters: dict[str, Callable[[str], Any]] = {
+            "list": self._items,
+            "integer": int,
+            "date": _dt.date.fromisoformat,
+        }
+        self.value = self._window if self.edtf else converters.get(kind, str)
 
     # -- one cell, saying what is wrong ---------------------------------------
     def cell(self, text: str) -> Any:
@@ -251,8 +260,11 @@ class _Field:
             raise _CellError(f"{text!r} is not an ISO 3166-1 alpha-3 country code")
         return text
 
+    def _items(self, text: str) -> tuple[str, ...]:
+        return tuple(item.strip() for item in text.split(self.delimiter))
+
     def _list(self, text: str) -> tuple[str, ...]:
-        items = tuple(item.strip() for item in text.split(self.delimiter))
+        items = self._items(text)
         if "" in items:
             raise _CellError(f"empty item in list {text!r}")
         if self.items is not None:
@@ -303,9 +315,18 @@ class _Field:
                     raise ValueError
                 if self.country is not None and not all(map(self.country, distinct)):
                     raise ValueError
-                return [text or None for text in cells] if empty else cells
+                return self.convert(cells)
             convert = self.cell
-        if empty:
+        return self._map(convert, cells)
+
+    def convert(self, cells: tuple[str, ...]) -> Sequence[Any]:
+        """The values of a column already known to be valid: as :meth:`column`, unchecked."""
+        if self.as_text:
+            return [text or None for text in cells] if "" in cells else cells
+        return self._map(self.value, cells)
+
+    def _map(self, convert: Callable[[str], Any], cells: tuple[str, ...]) -> list[Any]:
+        if "" in cells:
             default = self.default
             return [convert(text) if text else default for text in cells]
         return list(map(convert, cells))
@@ -348,6 +369,8 @@ class _Reader:
         text = self.read_text(DESCRIPTOR)
         if text is None:
             return None
+        import json
+
         try:
             descriptor = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -373,10 +396,7 @@ class _Reader:
         fields = resource["schema"]["fields"]
         names = [field["name"] for field in fields]
         try:
-            # Only CR and LF end a record, and a line break inside a quoted cell is
-            # part of the cell: str.splitlines would drop it, and would also split
-            # at U+2028, form feeds and other characters that are plain text in CSV.
-            lines = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+            lines = _csv_lines(text)
         except csv.Error as exc:
             self.problem(path, f"does not parse as CSV ({exc})")
             return None
@@ -399,7 +419,7 @@ class _Reader:
         columns = [_Field(field, self.check_country, self.windows) for field in fields]
         body = [cells for cells in lines[1:] if cells]
         try:
-            return self._fast_rows(columns, names, body)
+            return _fast_rows(columns, names, body, checked=True)
         except ValueError:
             pass
         # Some row has a problem: read row by row, reporting every problem in order.
@@ -436,18 +456,31 @@ class _Reader:
             rows.append(row)
         return rows
 
-    @staticmethod
-    def _fast_rows(columns: list[_Field], names: list[str], body: list[list[str]]) -> list[Row]:
-        """The rows of a table with no problem, a column at a time; ValueError otherwise."""
-        if not body:
-            return []
-        if set(map(len, body)) != {len(names)}:
-            raise ValueError
-        values = [
-            column.column(cells)
-            for column, cells in zip(columns, zip(*body, strict=True), strict=True)
-        ]
-        return list(map(dict, map(zip, repeat(names), zip(*values, strict=True))))
+
+def _csv_lines(text: str) -> list[list[str]]:
+    """Every record of a CSV text, as lists of cells (csv.Error if it does not parse)."""
+    # Only CR and LF end a record, and a line break inside a quoted cell is part of
+    # the cell: str.splitlines would drop it, and would also split at U+2028, form
+    # feeds and other characters that are plain text in CSV.
+    return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+
+
+def _fast_rows(
+    columns: list[_Field], names: list[str], body: list[list[str]], *, checked: bool
+) -> list[Row]:
+    """The rows of a table, a column at a time; ValueError if ``checked`` finds a problem.
+
+    Unchecked (``checked=False``) is only for cells already known to be valid.
+    """
+    if not body:
+        return []
+    if set(map(len, body)) != {len(names)}:
+        raise ValueError
+    values = [
+        column.column(cells) if checked else column.convert(cells)
+        for column, cells in zip(columns, zip(*body, strict=True), strict=True)
+    ]
+    return list(map(dict, map(zip, repeat(names), zip(*values, strict=True))))
 
 
 def _key_fields(resource: Mapping[str, Any]) -> list[str]:
@@ -782,11 +815,94 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
+def fingerprint(text: str) -> tuple[int, int]:
+    """A file's fingerprint: the size and CRC-32 of its text as UTF-8."""
+    raw = text.encode("utf-8")
+    return len(raw), zlib.crc32(raw)
+
+
+def _read_checked(opener: Opener) -> PackageData | None:
+    """The bundled package, converted without its checks, if it is as last validated.
+
+    ``ilrs._checked`` holds each file's :func:`fingerprint` as it was when the
+    whole package last passed full validation (``scripts/snapshot.py`` writes
+    it, and the test suite fails when it is stale). When every file still
+    matches, its cells are known to be valid: each table is only converted,
+    and only when it is first used (see :class:`_CheckedTables`). When any
+    file differs or cannot be read, this returns ``None`` and the package is
+    read with every check instead.
+    """
+    from . import _checked
+
+    texts: dict[str, str] = {}
+    for name, expected in _checked.FILES.items():
+        try:
+            text = opener(name)
+        except (OSError, UnicodeDecodeError):
+            return None
+        if fingerprint(text) != expected:
+            return None
+        texts[name] = text
+    return PackageData(
+        version=_checked.VERSION,
+        data_as_of=_dt.date.fromisoformat(_checked.DATA_AS_OF),
+        tables=_CheckedTables(texts, _checked.RESOURCES),
+    )
+
+
+class _CheckedTables(Mapping[str, tuple[Row, ...]]):
+    """The tables of a package known to be valid, each converted on first use (thread-safe).
+
+    A query about signatories reads five of the bundled package's eighteen
+    tables; the others are converted only if something asks for them.
+    """
+
+    def __init__(
+        self,
+        texts: dict[str, str],
+        resources: Sequence[tuple[str, str, Sequence[Mapping[str, Any]]]],
+    ) -> None:
+        self._texts = texts
+        self._resources = {name: (path, fields) for name, path, fields in resources}
+        self._tables: dict[str, tuple[Row, ...]] = {}
+        self._windows: dict[str | None, dict[str, DateWindow]] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, name: str) -> tuple[Row, ...]:
+        table = self._tables.get(name)
+        if table is not None:
+            return table
+        path, fields = self._resources[name]
+        with self._lock:
+            table = self._tables.get(name)
+            if table is None:
+                columns = [_Field(field, None, self._windows) for field in fields]
+                names = [column.name for column in columns]
+                body = [cells for cells in _csv_lines(self._texts[path])[1:] if cells]
+                table = self._tables[name] = tuple(_fast_rows(columns, names, body, checked=False))
+                del self._texts[path]  # (the text is no longer needed)
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._resources)
+
+    def __len__(self) -> int:
+        return len(self._resources)
+
+
 def read_bundled() -> PackageData:
-    """Read the bundled package (ISO codes are checked by the test suite, not here)."""
+    """Read the bundled package: converted only, if unchanged since it was last validated.
+
+    Any change to its files since then (see :func:`_read_checked`) and it is
+    fully validated, like any other package (its ISO codes are then checked by
+    the test suite, not here).
+    """
     opener = _bundled_opener()
     with gc_paused():
-        data, problems = read(opener, check_countries=False, descriptor=_canonical(opener))
+        data = _read_checked(opener)
+        if data is not None:
+            return data
+        data, problems = read(opener, check_countries=False)
     if data is None:
         raise DataError(problems)
     return data

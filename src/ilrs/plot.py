@@ -10,10 +10,10 @@ they do not appear twice in a notebook and work with no display; save one with
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 from typing import TYPE_CHECKING, Any
 
+from . import _dt
 from .dates import Precision
 from .records import SignatoryType
 

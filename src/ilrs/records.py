@@ -12,11 +12,11 @@ in a cold start).
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from . import _dt
 from .dates import DateWindow, _Frozen, _new, _set
 
 if TYPE_CHECKING:  # pragma: no cover

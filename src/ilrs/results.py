@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
 from collections.abc import Iterable
 from typing import Any, Generic, SupportsIndex, TypeVar, overload
 
 import attrs
 
+from . import _dt
 from .dates import DateWindow
 
 __all__ = ["Results", "to_plain"]

@@ -15,13 +15,13 @@ This module is presentation: a plain query never imports it.
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
 
+from . import _dt
 from .dates import DateWindow
 from .records import (
     Agreement,

@@ -7,10 +7,10 @@ beside the members documented by the day it was made.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from . import _dt
 from .dates import Precision, _Frozen, _set
 from .records import SignatoryType
 
