@@ -1,4 +1,4 @@
-"""The bundled package's fast path: read unchecked only while it is as last validated."""
+"""The bundled package's fast path: compiled rows, used only while its files are as validated."""
 
 import json
 import shutil
@@ -12,7 +12,7 @@ from ilrs import _checked, package
 from ilrs.dataset import Dataset
 
 
-def test_the_fingerprints_are_those_of_the_bundled_files_after_full_validation():
+def test_the_compiled_package_is_that_of_the_bundled_files_after_full_validation():
     expected = load_script("snapshot").checked(BUNDLED)
     stored = {name: getattr(_checked, name) for name in expected}
     assert stored == expected, (
@@ -20,27 +20,23 @@ def test_the_fingerprints_are_those_of_the_bundled_files_after_full_validation()
     )
 
 
-def test_the_fingerprint_module_is_written_as_ruff_formats_it():
+def test_the_compiled_module_is_exactly_what_the_script_writes():
     source = (BUNDLED.parent / "_checked.py").read_text(encoding="utf-8")
     assert load_script("snapshot").checked_module(BUNDLED) == source
 
 
-def test_the_fingerprints_cover_every_bundled_file_and_column():
+def test_the_compiled_package_covers_every_bundled_file_and_column():
     descriptor = json.loads((BUNDLED / "datapackage.json").read_text(encoding="utf-8"))
     assert set(_checked.FILES) == {"datapackage.json", *(p.name for p in BUNDLED.glob("*.csv"))}
-    assert [
-        (name, path, [f["name"] for f in fields]) for name, path, fields in _checked.RESOURCES
-    ] == [
-        (r["name"], r["path"], [f["name"] for f in r["schema"]["fields"]])
-        for r in descriptor["resources"]
-    ]
+    assert {name: list(columns) for name, (columns, _, _) in _checked.TABLES.items()} == {
+        r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in descriptor["resources"]
+    }
 
 
-def test_unchecked_reading_gives_exactly_what_full_validation_gives():
-    opener = package._bundled_opener()
-    fast = package._read_checked(opener)
+def test_the_compiled_rows_are_exactly_what_full_validation_gives():
+    fast = package._read_checked()
     assert fast is not None
-    full, problems = package.read(opener, check_countries=True)
+    full, problems = package.read(package._bundled_opener(), check_countries=True)
     assert problems == [] and full is not None
     assert (fast.version, fast.data_as_of) == (full.version, full.data_as_of)
     assert list(fast.tables) == list(full.tables)
@@ -49,6 +45,9 @@ def test_unchecked_reading_gives_exactly_what_full_validation_gives():
         for fast_row, row in zip(fast.tables[name], rows, strict=True):
             assert list(fast_row) == list(row)
             assert [type(v) for v in fast_row.values()] == [type(v) for v in row.values()], name
+            for value in fast_row.values():
+                if isinstance(value, tuple):
+                    assert all(type(item) is str for item in value), name
 
 
 @pytest.fixture
@@ -56,7 +55,7 @@ def bundled_copy(tmp_path, monkeypatch):
     """A copy of the bundled package, which read_bundled then reads as the bundled one."""
     target = tmp_path / "data"
     shutil.copytree(BUNDLED, target)
-    monkeypatch.setattr(package, "_bundled_opener", lambda: package._directory_opener(str(target)))
+    monkeypatch.setattr(package, "_bundled_root", lambda: str(target))
     return target
 
 
@@ -72,7 +71,7 @@ def test_a_changed_file_is_validated_in_full_and_its_change_is_seen(bundled_copy
     path = bundled_copy / "signatories.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Serbia", "Republic of Serbia", 1), encoding="utf-8")
-    assert package._read_checked(package._bundled_opener()) is None
+    assert package._read_checked() is None
     data = Dataset(package.read_bundled())
     assert data.get("serbia").name == "Republic of Serbia"
 
@@ -87,15 +86,19 @@ def test_a_defect_in_any_changed_file_is_refused_whole(bundled_copy, name):
 
 def test_a_missing_or_unreadable_file_is_not_read_unchecked(bundled_copy):
     (bundled_copy / "gaps.csv").unlink()
-    assert package._read_checked(package._bundled_opener()) is None
+    assert package._read_checked() is None
     with pytest.raises(ilrs.DataError, match="gaps.csv"):
         package.read_bundled()
 
 
-def test_a_copy_with_only_its_line_endings_changed_is_the_same_text(bundled_copy):
+def test_a_copy_with_only_its_line_endings_changed_is_validated_and_gives_the_same(
+    bundled_copy,
+):
     for path in bundled_copy.iterdir():
         path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    assert package._read_checked(package._bundled_opener()) is not None
+    assert package._read_checked() is None
+    data = Dataset(package.read_bundled())
+    assert data.signatories() == ilrs.signatories() and data.missions() == ilrs.missions()
 
 
 def test_the_parts_built_on_first_use_are_built_once_from_threads():

@@ -15,20 +15,19 @@ ever executed: JSON and CSV are parsed as text only.
 
 from __future__ import annotations
 
-import csv
 import gc
 import io
 import os
 import threading
 import zlib
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import repeat
 from typing import Any
 
 from . import _dt
-from .dates import DateWindow, _Frozen, _is_edtf_day, _set
+from .dates import DateWindow, Precision, _Frozen, _is_edtf_day, _set, _window
 from .errors import DataError, Problem
 
 __all__ = ["PackageData", "check_path", "read_bundled", "read_path"]
@@ -59,9 +58,15 @@ class PackageData(_Frozen):
 # the canonical schema: the bundled descriptor
 
 
-def _bundled_opener() -> Opener:
+def _bundled_root() -> str | None:
+    """The bundled package's directory; ``None`` if ilrs is not installed as files."""
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-    if os.path.isdir(root):  # the usual case: ilrs installed as files
+    return root if os.path.isdir(root) else None
+
+
+def _bundled_opener() -> Opener:
+    root = _bundled_root()
+    if root is not None:  # the usual case: ilrs installed as files
         return _directory_opener(root)
     from importlib.resources import files  # e.g. ilrs imported from a zip file
 
@@ -71,6 +76,17 @@ def _bundled_opener() -> Opener:
         return resources.joinpath(name).read_text(encoding="utf-8")
 
     return open_text
+
+
+def _bundled_bytes(name: str) -> bytes:
+    """The bytes of one file of the bundled package."""
+    root = _bundled_root()
+    if root is not None:
+        with open(os.path.join(root, name), "rb") as file:
+            return file.read()
+    from importlib.resources import files
+
+    return files("ilrs").joinpath("data").joinpath(name).read_bytes()
 
 
 def _directory_opener(root: str) -> Opener:
@@ -218,13 +234,6 @@ class _Field:
         self.windows = windows.setdefault(self.pattern, {})
         #: True when a non-empty cell is kept as it is (after its checks).
         self.as_text = kind not in ("list", "integer", "date") and not self.edtf
-        #: The value of a non-empty cell already known to be valid.
-        converters: dict[str, Callable[[str], Any]] = {
-            "list": self._items,
-            "integer": int,
-            "date": _dt.date.fromisoformat,
-        }
-        self.value = self._window if self.edtf else converters.get(kind, str)
 
     # -- one cell, saying what is wrong ---------------------------------------
     def cell(self, text: str) -> Any:
@@ -260,11 +269,8 @@ class _Field:
             raise _CellError(f"{text!r} is not an ISO 3166-1 alpha-3 country code")
         return text
 
-    def _items(self, text: str) -> tuple[str, ...]:
-        return tuple(item.strip() for item in text.split(self.delimiter))
-
     def _list(self, text: str) -> tuple[str, ...]:
-        items = self._items(text)
+        items = tuple(item.strip() for item in text.split(self.delimiter))
         if "" in items:
             raise _CellError(f"empty item in list {text!r}")
         if self.items is not None:
@@ -315,18 +321,9 @@ class _Field:
                     raise ValueError
                 if self.country is not None and not all(map(self.country, distinct)):
                     raise ValueError
-                return self.convert(cells)
+                return [text or None for text in cells] if empty else cells
             convert = self.cell
-        return self._map(convert, cells)
-
-    def convert(self, cells: tuple[str, ...]) -> Sequence[Any]:
-        """The values of a column already known to be valid: as :meth:`column`, unchecked."""
-        if self.as_text:
-            return [text or None for text in cells] if "" in cells else cells
-        return self._map(self.value, cells)
-
-    def _map(self, convert: Callable[[str], Any], cells: tuple[str, ...]) -> list[Any]:
-        if "" in cells:
+        if empty:
             default = self.default
             return [convert(text) if text else default for text in cells]
         return list(map(convert, cells))
@@ -397,7 +394,7 @@ class _Reader:
         names = [field["name"] for field in fields]
         try:
             lines = _csv_lines(text)
-        except csv.Error as exc:
+        except ValueError as exc:
             self.problem(path, f"does not parse as CSV ({exc})")
             return None
         if not lines:
@@ -419,7 +416,7 @@ class _Reader:
         columns = [_Field(field, self.check_country, self.windows) for field in fields]
         body = [cells for cells in lines[1:] if cells]
         try:
-            return _fast_rows(columns, names, body, checked=True)
+            return _fast_rows(columns, names, body)
         except ValueError:
             pass
         # Some row has a problem: read row by row, reporting every problem in order.
@@ -458,29 +455,33 @@ class _Reader:
 
 
 def _csv_lines(text: str) -> list[list[str]]:
-    """Every record of a CSV text, as lists of cells (csv.Error if it does not parse)."""
+    """Every record of a CSV text, as lists of cells (ValueError if it does not parse)."""
+    import csv  # (not needed to read an unchanged bundled package: see _read_checked)
+
     # Only CR and LF end a record, and a line break inside a quoted cell is part of
     # the cell: str.splitlines would drop it, and would also split at U+2028, form
     # feeds and other characters that are plain text in CSV.
-    return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as exc:
+        raise ValueError(exc) from None
 
 
-def _fast_rows(
-    columns: list[_Field], names: list[str], body: list[list[str]], *, checked: bool
-) -> list[Row]:
-    """The rows of a table, a column at a time; ValueError if ``checked`` finds a problem.
-
-    Unchecked (``checked=False``) is only for cells already known to be valid.
-    """
+def _fast_rows(columns: list[_Field], names: list[str], body: list[list[str]]) -> list[Row]:
+    """The rows of a table with no problem, a column at a time; ValueError otherwise."""
     if not body:
         return []
     if set(map(len, body)) != {len(names)}:
         raise ValueError
     values = [
-        column.column(cells) if checked else column.convert(cells)
-        for column, cells in zip(columns, zip(*body, strict=True), strict=True)
+        column.column(cells) for column, cells in zip(columns, zip(*body, strict=True), strict=True)
     ]
-    return list(map(dict, map(zip, repeat(names), zip(*values, strict=True))))
+    return _rows(names, zip(*values, strict=True))
+
+
+def _rows(names: Sequence[str], values: Iterable[Sequence[Any]]) -> list[Row]:
+    """A row dict for each sequence of ``values``, in the order of ``names``."""
+    return list(map(dict, map(zip, repeat(names), values)))
 
 
 def _key_fields(resource: Mapping[str, Any]) -> list[str]:
@@ -815,94 +816,106 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def fingerprint(text: str) -> tuple[int, int]:
-    """A file's fingerprint: the size and CRC-32 of its text as UTF-8."""
-    raw = text.encode("utf-8")
+def fingerprint(raw: bytes) -> tuple[int, int]:
+    """A file's fingerprint: its size and CRC-32."""
     return len(raw), zlib.crc32(raw)
 
 
-def _read_checked(opener: Opener) -> PackageData | None:
-    """The bundled package, converted without its checks, if it is as last validated.
+def _read_checked() -> PackageData | None:
+    """The bundled package from its compiled rows, if its files are as last validated.
 
-    ``ilrs._checked`` holds each file's :func:`fingerprint` as it was when the
-    whole package last passed full validation (``scripts/snapshot.py`` writes
-    it, and the test suite fails when it is stale). When every file still
-    matches, its cells are known to be valid: each table is only converted,
-    and only when it is first used (see :class:`_CheckedTables`). When any
-    file differs or cannot be read, this returns ``None`` and the package is
-    read with every check instead.
+    ``ilrs._checked`` holds each bundled file's :func:`fingerprint`, taken when
+    the whole package last passed full validation, and the typed rows that
+    validation gave (``scripts/snapshot.py`` writes it; the test suite fails
+    when it is stale). When every file still matches, those rows are the
+    package, and nothing needs parsing or checking. When any file differs or
+    cannot be read, this returns ``None`` and the files are read and
+    validated in full instead.
     """
     from . import _checked
 
-    texts: dict[str, str] = {}
     for name, expected in _checked.FILES.items():
         try:
-            text = opener(name)
-        except (OSError, UnicodeDecodeError):
+            raw = _bundled_bytes(name)
+        except OSError:
             return None
-        if fingerprint(text) != expected:
+        if fingerprint(raw) != expected:
             return None
-        texts[name] = text
     return PackageData(
         version=_checked.VERSION,
         data_as_of=_dt.date.fromisoformat(_checked.DATA_AS_OF),
-        tables=_CheckedTables(texts, _checked.RESOURCES),
+        tables=_CheckedTables(_checked.TABLES, _checked.WINDOWS),
     )
 
 
-class _CheckedTables(Mapping[str, tuple[Row, ...]]):
-    """The tables of a package known to be valid, each converted on first use (thread-safe).
+#: A compiled table: its column names, each column's kind ("window", "date" or "" for
+#: a value kept as it is) and its rows (a window as its index in the windows, a date
+#: as its ordinal).
+CompiledTable = tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[Any, ...], ...]]
+#: A compiled date window: the ordinals of its first (or None) and last day, its precision.
+CompiledWindow = tuple["int | None", int, str]
 
-    A query about signatories reads five of the bundled package's eighteen
-    tables; the others are converted only if something asks for them.
+
+class _CheckedTables(Mapping[str, tuple[Row, ...]]):
+    """The rows of the compiled bundled package, made when a table is asked for.
+
+    A query about signatories needs five of the bundled package's eighteen
+    tables: the others are not made unless something asks for them. Rows are
+    not kept: the :class:`~ilrs.dataset.Dataset` reads each table once, to
+    build its records.
     """
 
     def __init__(
-        self,
-        texts: dict[str, str],
-        resources: Sequence[tuple[str, str, Sequence[Mapping[str, Any]]]],
+        self, tables: Mapping[str, CompiledTable], windows: Sequence[CompiledWindow]
     ) -> None:
-        self._texts = texts
-        self._resources = {name: (path, fields) for name, path, fields in resources}
-        self._tables: dict[str, tuple[Row, ...]] = {}
-        self._windows: dict[str | None, dict[str, DateWindow]] = {}
+        self._tables = tables
+        self._compiled_windows = windows
+        self._windows: list[DateWindow] | None = None
         self._lock = threading.Lock()
 
+    def _window_list(self) -> list[DateWindow]:
+        with self._lock:  # (made once, so that equal windows are one object)
+            if self._windows is None:
+                day = _dt.date.fromordinal
+                self._windows = [
+                    _window(None if first is None else day(first), day(last), Precision(precision))
+                    for first, last, precision in self._compiled_windows
+                ]
+            return self._windows
+
     def __getitem__(self, name: str) -> tuple[Row, ...]:
-        table = self._tables.get(name)
-        if table is not None:
-            return table
-        path, fields = self._resources[name]
-        with self._lock:
-            table = self._tables.get(name)
-            if table is None:
-                columns = [_Field(field, None, self._windows) for field in fields]
-                names = [column.name for column in columns]
-                body = [cells for cells in _csv_lines(self._texts[path])[1:] if cells]
-                table = self._tables[name] = tuple(_fast_rows(columns, names, body, checked=False))
-                del self._texts[path]  # (the text is no longer needed)
-        return table
+        names, kinds, rows = self._tables[name]
+        if not rows or not any(kinds):
+            return tuple(_rows(names, rows))
+        columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
+        for index, kind in enumerate(kinds):
+            if kind == "window":
+                windows = self._window_list()
+                columns[index] = [None if i is None else windows[i] for i in columns[index]]
+            elif kind == "date":
+                day = _dt.date.fromordinal
+                columns[index] = [None if n is None else day(n) for n in columns[index]]
+        return tuple(_rows(names, zip(*columns, strict=True)))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._resources)
+        return iter(self._tables)
 
     def __len__(self) -> int:
-        return len(self._resources)
+        return len(self._tables)
 
 
 def read_bundled() -> PackageData:
-    """Read the bundled package: converted only, if unchanged since it was last validated.
+    """Read the bundled package: its compiled rows, if its files are unchanged since then.
 
-    Any change to its files since then (see :func:`_read_checked`) and it is
-    fully validated, like any other package (its ISO codes are then checked by
+    After any change to its files (see :func:`_read_checked`) it is read and
+    fully validated like any other package (its ISO codes are then checked by
     the test suite, not here).
     """
-    opener = _bundled_opener()
     with gc_paused():
-        data = _read_checked(opener)
+        data = _read_checked()
         if data is not None:
             return data
-        data, problems = read(opener, check_countries=False)
+        data, problems = read(_bundled_opener(), check_countries=False)
     if data is None:
         raise DataError(problems)
     return data
