@@ -15,6 +15,7 @@ use (once, thread-safe) and cached::
 from __future__ import annotations
 
 import threading as _threading
+from typing import TYPE_CHECKING, Any
 
 from ._data_version import DATA_AS_OF, DATA_VERSION
 from ._version import __version__
@@ -27,21 +28,56 @@ from .records import (
     Evidence,
     Exclusion,
     Gap,
-    LaunchAnnouncement,
-    Mission,
-    MissionKind,
-    MissionStatus,
     OfficialCount,
-    Payload,
-    Phase,
-    Plan,
-    PlanScope,
     Signatory,
     SignatoryType,
     Source,
 )
 from .results import Results
+
+# (imported now, not lazily: importing the module ilrs.timeline later would set the
+# attribute ``ilrs.timeline`` to the module, hiding the function of that name)
 from .timeline import CountComparison, TimelinePoint
+
+if TYPE_CHECKING:
+    from .programme import (
+        LaunchAnnouncement,
+        Mission,
+        MissionKind,
+        MissionStatus,
+        Payload,
+        Phase,
+        Plan,
+        PlanScope,
+    )
+
+#: Names exported here but imported on first use (a cold start need not build them).
+_LAZY = {
+    "LaunchAnnouncement": "programme",
+    "Mission": "programme",
+    "MissionKind": "programme",
+    "MissionStatus": "programme",
+    "Payload": "programme",
+    "Phase": "programme",
+    "Plan": "programme",
+    "PlanScope": "programme",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # (found directly from now on)
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "DATA_AS_OF",

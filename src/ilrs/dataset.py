@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _dt
 from .dates import DateLike, to_date
@@ -15,15 +15,7 @@ from .records import (
     AgreementKind,
     Exclusion,
     Gap,
-    LaunchAnnouncement,
-    Mission,
-    MissionKind,
-    MissionStatus,
     OfficialCount,
-    Payload,
-    Phase,
-    Plan,
-    PlanScope,
     Signatory,
     SignatoryType,
     Source,
@@ -31,6 +23,10 @@ from .records import (
 )
 from .results import Results
 from .timeline import CountComparison, TimelinePoint, membership_timeline
+
+if TYPE_CHECKING:
+    # (imported where they are used: a query about signatories does not need them)
+    from .programme import Mission, MissionKind, MissionStatus, Phase, Plan
 
 __all__ = ["Dataset", "load"]
 
@@ -173,6 +169,8 @@ class Dataset:
         return self._cached("missions", self._build_missions)
 
     def _build_missions(self) -> tuple[Results[Mission], dict[str, Mission]]:
+        from .programme import LaunchAnnouncement, Mission, Payload
+
         tables, sources = self._tables, self._source_by_id
         mission_phases = _group(
             (row["mission_id"], row["phase_id"]) for row in tables["phase_missions"]
@@ -212,6 +210,8 @@ class Dataset:
         return self._cached("plans", self._build_plans)
 
     def _build_plans(self) -> tuple[Results[Plan], dict[str, Results[Phase]]]:
+        from .programme import Phase, Plan
+
         tables = self._tables
         plan_sources = self._cited("plan_sources", "plan_id")
         plans = Results(
@@ -430,6 +430,8 @@ class Dataset:
         missions = self._mission_index()[0]
         if status is None and kind is None and phase is None:
             return missions
+        from .programme import Mission, MissionKind, MissionStatus
+
         found: Iterable[Mission] = missions
         if status is not None:
             wanted_status = parse_enum(MissionStatus, status, "mission status")
@@ -462,12 +464,16 @@ class Dataset:
     @property
     def current_plan(self) -> Plan:
         """The most recently published plan version for the whole programme."""
+        from .programme import PlanScope
+
         for plan in reversed(self.plans()):
             if plan.scope is PlanScope.PROGRAMME:
                 return plan
         raise LookupError("this data package has no programme-wide plan version")
 
     def _plan(self, plan: Plan | str | None) -> Plan:
+        from .programme import Plan
+
         if plan is None:
             return self.current_plan
         if isinstance(plan, Plan):
@@ -481,9 +487,13 @@ class Dataset:
 
     def phases(self, plan: Plan | str | None = None) -> Results[Phase]:
         """The phases of one plan version (the current one by default), in order."""
+        from .programme import Phase
+
         return self._plan_index()[1].get(self._plan(plan).id, Results(of=Phase))
 
     def _phase(self, phase: Phase | str) -> Phase:
+        from .programme import Phase
+
         if isinstance(phase, Phase):
             return phase
         if not isinstance(phase, str):

@@ -23,16 +23,18 @@ import attrs
 
 from . import _dt
 from .dates import DateWindow
+from .programme import (
+    LaunchAnnouncement,
+    Mission,
+    Payload,
+    Phase,
+    Plan,
+)
 from .records import (
     Agreement,
     Exclusion,
     Gap,
-    LaunchAnnouncement,
-    Mission,
     OfficialCount,
-    Payload,
-    Phase,
-    Plan,
     Signatory,
     SignatoryType,
     Source,
