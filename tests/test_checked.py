@@ -130,5 +130,7 @@ def test_the_parts_built_on_first_use_are_built_once_from_threads():
         assert got[0] == getattr(ilrs.bundled(), calls[name].__name__)(), name
 
 
-def test_load_builds_every_part_at_once(package):
-    assert {"missions", "plans", "counts", "exclusions", "gaps"} <= set(ilrs.load(package)._cache)
+def test_load_builds_every_part_at_once_and_keeps_no_rows(package):
+    loaded = ilrs.load(package)
+    assert {"missions", "plans", "counts", "exclusions", "gaps"} <= set(loaded._cache)
+    assert not loaded._tables  # (and the rows are let go)

@@ -152,12 +152,17 @@ class Dataset:
         return found
 
     def _build_all(self) -> None:
-        """Build everything now (:func:`load` does, so that any fault shows at once)."""
+        """Build everything now (:func:`load` does, so that any fault shows at once).
+
+        The package's rows are then let go: every record has been made from them.
+        """
         self._mission_index()
         self._plan_index()
         self.official_counts()
         self.exclusions()
         self.gaps()
+        with self._lock:
+            self._tables = {}
 
     def _cited(self, link: str, key: str) -> dict[str, tuple[Source, ...]]:
         """The sources each record cites, by the record's id, from a link table."""
