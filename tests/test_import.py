@@ -48,7 +48,7 @@ def test_a_plain_query_on_cpython_skips_the_slow_standard_modules():
             "import ilrs\n"
             "ilrs.members_as_of('2024-06-01')\n"
             "watched = {'json', 'datetime', 'csv', 'ilrs.programme', 'ilrs.tabular'}\n"
-        "loaded = sorted(watched & (set(sys.modules) - before))\n"
+            "loaded = sorted(watched & (set(sys.modules) - before))\n"
             "import json\n"
             "print(json.dumps(loaded))"
         )
