@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 HEAVY = [
     "pycountry",
     "dateutil.parser",
@@ -40,7 +42,7 @@ def test_a_plain_query_on_cpython_skips_the_slow_standard_modules():
     # no JSON or CSV parsing, a query about signatories no missions or plans, and on
     # CPython 3.11 `import datetime` would first run its pure-Python copy.
     if sys.implementation.name != "cpython":
-        return
+        pytest.skip("the C module _datetime is CPython's")
     assert (
         run(  # (json is imported only after the query: it is one of the modules watched)
             "import sys\n"
@@ -72,3 +74,21 @@ def test_tests_run_against_the_installed_wheel_when_asked():
 
     if os.environ.get("ILRS_TEST_INSTALLED"):
         assert "site-packages" in Path(ilrs.__file__).parts
+
+
+def test_the_programme_names_are_exported_and_imported_on_first_use():
+    names, same, missing = run(
+        "import json, sys, ilrs, ilrs.records\n"
+        "before = 'ilrs.programme' in sys.modules\n"
+        "names = sorted(n for n in ilrs.__all__ if n not in vars(ilrs))\n"
+        "import ilrs.programme as p\n"
+        "same = all(getattr(ilrs, n) is getattr(ilrs.records, n) is getattr(p, n) for n in names)\n"
+        "try:\n"
+        "    ilrs.Atlantis\n"
+        "except AttributeError as error:\n"
+        "    missing = str(error)\n"
+        "print(json.dumps([[before, names, sorted(set(names) - set(dir(ilrs)))], same, missing]))"
+    )
+    assert names == [False, sorted(__import__("ilrs.programme").programme.__all__), []]
+    assert same is True
+    assert missing == "module 'ilrs' has no attribute 'Atlantis'"

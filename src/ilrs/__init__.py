@@ -23,6 +23,7 @@ from .dataset import Dataset, load
 from .dates import DateLike, DateWindow, Precision
 from .errors import DataError, Problem
 from .records import (
+    _PROGRAMME,
     Agreement,
     AgreementKind,
     Evidence,
@@ -32,6 +33,7 @@ from .records import (
     Signatory,
     SignatoryType,
     Source,
+    _from_programme,
 )
 from .results import Results
 
@@ -51,32 +53,16 @@ if TYPE_CHECKING:
         PlanScope,
     )
 
-#: Names exported here but imported on first use (a cold start need not build them).
-_LAZY = {
-    "LaunchAnnouncement": "programme",
-    "Mission": "programme",
-    "MissionKind": "programme",
-    "MissionStatus": "programme",
-    "Payload": "programme",
-    "Phase": "programme",
-    "Plan": "programme",
-    "PlanScope": "programme",
-}
-
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f".{module}", __name__), name)
+    """The programme's records and enums, imported on first use (a cold start need not)."""
+    value = _from_programme(name, __name__)
     globals()[name] = value  # (found directly from now on)
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_PROGRAMME})
 
 
 __all__ = [

@@ -479,10 +479,15 @@ _PROGRAMME = frozenset(
 )
 
 
+def _from_programme(name: str, module: str) -> Any:
+    """``name`` from :mod:`ilrs.programme` (imported on first use), for ``module``'s lookups."""
+    if name not in _PROGRAMME:
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    from . import programme
+
+    return getattr(programme, name)
+
+
 def __getattr__(name: str) -> Any:
     """The programme's records and enums, from :mod:`ilrs.programme` (imported on first use)."""
-    if name in _PROGRAMME:
-        from . import programme
-
-        return getattr(programme, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _from_programme(name, __name__)
