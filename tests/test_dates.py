@@ -121,7 +121,7 @@ def test_to_date_type_errors_name_the_value(when):
         ("03/04/2024", "ambiguous"),
         ("June 2024", "single day"),
         ("2024-06", "single day"),
-        ("next tuesday-ish", "library can read"),
+        ("next tuesday-ish", "four-digit year"),
     ],
 )
 def test_to_date_value_errors_name_the_value(when, message):

@@ -1,10 +1,10 @@
-"""What `import ilrs` and a first query cost: checked in fresh interpreters."""
+"""What `import ilrs` and a first query do: checked in fresh interpreters."""
 
 import json
+import os
 import subprocess
 import sys
-
-import pytest
+from pathlib import Path
 
 HEAVY = [
     "pycountry",
@@ -12,7 +12,6 @@ HEAVY = [
     "pandas",
     "matplotlib",
     "importlib.metadata",
-    "ilrs.tabular",
     "ilrs.plot",
     "ilrs.cli",
 ]
@@ -24,71 +23,39 @@ def run(code):
 
 
 def test_import_reads_nothing_and_a_plain_query_imports_nothing_heavy():
-    seen = run(
+    loaded_at_import, tables_read, heavy = run(
         "import sys, json\n"
         "before = set(sys.modules)\n"
         "import ilrs\n"
-        "loaded_at_import = ilrs._bundled is not None\n"
+        "loaded_at_import = ilrs.bundle._bundled is not None\n"
         "ilrs.members_as_of('2024-06-01')\n"
-        f"print(json.dumps([loaded_at_import, [m for m in {HEAVY!r} if m in sys.modules and m not in before]]))"
+        "read = sorted(ilrs.bundled()._tables._tables)\n"
+        f"print(json.dumps([loaded_at_import, read, [m for m in {HEAVY!r} if m in sys.modules and m not in before]]))"
     )
-    loaded_at_import, heavy = seen
     assert loaded_at_import is False
+    # a query about signatories reads only the tables signatories are built from
+    assert tables_read == [
+        "agreement_sources",
+        "agreements",
+        "signatories",
+        "signatory_sources",
+        "sources",
+    ]
     assert heavy == []
-
-
-def test_a_plain_query_on_cpython_skips_the_slow_standard_modules():
-    # The cold-start budget (docs/performance.md): the bundled package, unchanged, needs
-    # no JSON or CSV parsing, a query about signatories no missions or plans, and on
-    # CPython 3.11 `import datetime` would first run its pure-Python copy.
-    if sys.implementation.name != "cpython":
-        pytest.skip("the C module _datetime is CPython's")
-    assert (
-        run(  # (json is imported only after the query: it is one of the modules watched)
-            "import sys\n"
-            "before = set(sys.modules)\n"
-            "import ilrs\n"
-            "ilrs.members_as_of('2024-06-01')\n"
-            "watched = {'json', 'datetime', 'csv', 'ilrs.programme', 'ilrs.tabular'}\n"
-            "loaded = sorted(watched & (set(sys.modules) - before))\n"
-            "import json\n"
-            "print(json.dumps(loaded))"
-        )
-        == []
-    )
 
 
 def test_text_dates_import_dateutil_only_when_needed():
     assert run(
         "import sys, json, ilrs\n"
+        "ilrs.members_as_of('2024-06-01')\n"
+        "iso = 'dateutil.parser' in sys.modules\n"
         "ilrs.members_as_of('1 June 2024')\n"
-        "print(json.dumps('dateutil.parser' in sys.modules))"
-    )
+        "print(json.dumps([iso, 'dateutil.parser' in sys.modules]))"
+    ) == [False, True]
 
 
 def test_tests_run_against_the_installed_wheel_when_asked():
-    import os
-    from pathlib import Path
-
     import ilrs
 
     if os.environ.get("ILRS_TEST_INSTALLED"):
         assert "site-packages" in Path(ilrs.__file__).parts
-
-
-def test_the_programme_names_are_exported_and_imported_on_first_use():
-    names, same, missing = run(
-        "import json, sys, ilrs, ilrs.records\n"
-        "before = 'ilrs.programme' in sys.modules\n"
-        "names = sorted(n for n in ilrs.__all__ if n not in vars(ilrs))\n"
-        "import ilrs.programme as p\n"
-        "same = all(getattr(ilrs, n) is getattr(ilrs.records, n) is getattr(p, n) for n in names)\n"
-        "try:\n"
-        "    ilrs.Atlantis\n"
-        "except AttributeError as error:\n"
-        "    missing = str(error)\n"
-        "print(json.dumps([[before, names, sorted(set(names) - set(dir(ilrs)))], same, missing]))"
-    )
-    assert names == [False, sorted(__import__("ilrs.programme").programme.__all__), []]
-    assert same is True
-    assert missing == "module 'ilrs' has no attribute 'Atlantis'"

@@ -6,7 +6,7 @@ import pytest
 
 import ilrs
 from conftest import BUNDLED, read_rows
-from ilrs.package import check_path
+from ilrs.validate import check as check_path
 
 
 def descriptor():

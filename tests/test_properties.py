@@ -24,7 +24,8 @@ import ilrs
 from conftest import BUNDLED, load_script
 from ilrs import DateWindow, Precision, SignatoryType
 from ilrs.dates import to_date
-from ilrs.package import PackageData
+from ilrs.read import Tables
+from ilrs.schema import canonical
 
 D = dt.date
 UTC = dt.timezone.utc
@@ -385,7 +386,9 @@ def synthetic_datasets(draw):
     )
     tables = {name: () for name in TABLE_NAMES}
     tables["signatories"] = rows
-    return ilrs.Dataset(PackageData(version="test", data_as_of=D(2041, 1, 1), tables=tables))
+    return ilrs.Dataset(
+        Tables(canonical(), version="test", data_as_of=D(2041, 1, 1), tables=tables)
+    )
 
 
 @SLOW

@@ -146,15 +146,15 @@ def test_a_refused_load_leaves_nothing_behind(package, edit):
 def test_a_refused_load_in_a_fresh_interpreter_touches_neither_cache(package, edit):
     edit("agreements", lambda rows: rows[0].update(signatory_id="atlantis"))
     seen = python(
-        "import json, ilrs, ilrs.package as p\n"
+        "import json, ilrs, ilrs.schema as s\n"
         "try:\n"
         f"    ilrs.load({str(package)!r})\n"
         "    refused = False\n"
         "except ilrs.DataError:\n"
         "    refused = True\n"
         f"bundled = json.loads(open({str(BUNDLED / 'datapackage.json')!r}, encoding='utf-8').read())\n"
-        "canonical = getattr(p, '_CANONICAL', None) in (None, bundled)\n"
-        "print(json.dumps([refused, ilrs._bundled is None, canonical]))"
+        "canonical = s.canonical() == s.schema_of(bundled)\n"
+        "print(json.dumps([refused, ilrs.bundle._bundled is None, canonical]))"
     )
     assert seen == [True, True, True]
 
@@ -285,7 +285,7 @@ def test_the_data_date_is_yyyy_mm_dd_on_every_python_version(package, value):
 
 def test_a_cold_start_from_threads_calling_different_functions_loads_once():
     result = python(
-        "import json, threading, ilrs, ilrs.package as p\n"
+        "import json, threading, ilrs, ilrs.bundle as p\n"
         "calls = []\n"
         "real = p.read_bundled\n"
         "def counted():\n"

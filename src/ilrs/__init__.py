@@ -1,69 +1,47 @@
 """ilrs: a curated, sourced dataset about China's International Lunar Research Station.
 
-The module-level functions query the bundled dataset, which is read on first
-use (once, thread-safe) and cached::
+The functions here query the bundled dataset, which is read on first use
+(once, thread-safe) and cached:
 
     >>> import ilrs
     >>> ilrs.get("Pakistan").joined
-    DateWindow(...)
-    >>> len(ilrs.members_as_of("2024-06-01"))  # doctest: +SKIP
+    DateWindow(earliest=2023-10-18, latest=2023-10-18, precision=day)
 
-:func:`load` reads another data package laid out like the bundled one into a
-:class:`Dataset` with the same methods.
+`load` reads another data package laid out like the bundled one into a
+`Dataset` with the same methods.
 """
 
 from __future__ import annotations
 
-import threading as _threading
-from typing import TYPE_CHECKING, Any
-
-from ._data_version import DATA_AS_OF, DATA_VERSION
 from ._version import __version__
+from .bundle import DATA_AS_OF, DATA_VERSION, bundled
 from .dataset import Dataset, load
 from .dates import DateLike, DateWindow, Precision
-from .errors import DataError, Problem
-from .records import (
-    _PROGRAMME,
-    Agreement,
+from .enums import (
     AgreementKind,
     Evidence,
+    MissionKind,
+    MissionStatus,
+    PlanScope,
+    SignatoryType,
+)
+from .errors import DataError, Problem
+from .records import (
+    Agreement,
+    CountComparison,
     Exclusion,
     Gap,
+    LaunchAnnouncement,
+    Mission,
     OfficialCount,
+    Payload,
+    Phase,
+    Plan,
     Signatory,
-    SignatoryType,
     Source,
-    _from_programme,
+    TimelinePoint,
 )
 from .results import Results
-
-# (imported now, not lazily: importing the module ilrs.timeline later would set the
-# attribute ``ilrs.timeline`` to the module, hiding the function of that name)
-from .timeline import CountComparison, TimelinePoint
-
-if TYPE_CHECKING:
-    from .programme import (
-        LaunchAnnouncement,
-        Mission,
-        MissionKind,
-        MissionStatus,
-        Payload,
-        Phase,
-        Plan,
-        PlanScope,
-    )
-
-
-def __getattr__(name: str) -> Any:
-    """The programme's records and enums, imported on first use (a cold start need not)."""
-    value = _from_programme(name, __name__)
-    globals()[name] = value  # (found directly from now on)
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_PROGRAMME})
-
 
 __all__ = [
     "DATA_AS_OF",
@@ -115,54 +93,36 @@ __all__ = [
     "timeline",
 ]
 
-_lock = _threading.Lock()
-_bundled: Dataset | None = None
-
-
-def bundled() -> Dataset:
-    """The bundled :class:`Dataset`, read and indexed on the first call only."""
-    global _bundled
-    dataset = _bundled
-    if dataset is None:
-        with _lock:
-            if _bundled is None:
-                from .package import gc_paused, read_bundled
-
-                with gc_paused():
-                    _bundled = Dataset(read_bundled())
-            dataset = _bundled
-    return dataset
-
 
 def signatories(*, type: SignatoryType | str | None = None) -> Results[Signatory]:
-    """Every signatory (of one ``type``, if given), in order of joining."""
+    """Every signatory (of one ``type``, if given), in order of joining: `Dataset.signatories`."""
     return bundled().signatories(type=type)
 
 
 def members_as_of(when: DateLike, *, type: SignatoryType | str | None = None) -> Results[Signatory]:
-    """The signatories that had certainly joined by ``when``: see :meth:`Dataset.members_as_of`."""
+    """The signatories that had certainly joined by ``when``: `Dataset.members_as_of`."""
     return bundled().members_as_of(when, type=type)
 
 
 def possible_members_as_of(
     when: DateLike, *, type: SignatoryType | str | None = None
 ) -> Results[Signatory]:
-    """The signatories whose ``joined`` window straddles ``when``."""
+    """Signatories whose ``joined`` window straddles ``when``: `Dataset.possible_members_as_of`."""
     return bundled().possible_members_as_of(when, type=type)
 
 
 def by_type(as_of: DateLike | None = None) -> dict[SignatoryType, Results[Signatory]]:
-    """A new dict from every :class:`SignatoryType` to its signatories (members on ``as_of``)."""
+    """Every `SignatoryType` with its signatories (members on ``as_of``): `Dataset.by_type`."""
     return bundled().by_type(as_of)
 
 
 def timeline(*, type: SignatoryType | str | None = None) -> Results[TimelinePoint]:
-    """Membership on each day it changed, with counts by type: see :meth:`Dataset.timeline`."""
+    """Membership on each day it changed, with counts by type: `Dataset.timeline`."""
     return bundled().timeline(type=type)
 
 
 def get(key: str) -> Signatory:
-    """The signatory with this id, name, alias or ISO code; LookupError if none."""
+    """The signatory with this id, name, alias or ISO code: `Dataset.get`."""
     return bundled().get(key)
 
 
@@ -184,32 +144,32 @@ def missions(
     phase: Phase | str | None = None,
     kind: MissionKind | str | None = None,
 ) -> Results[Mission]:
-    """Missions, optionally filtered by status, phase or kind."""
+    """Missions, optionally filtered by status, phase or kind: `Dataset.missions`."""
     return bundled().missions(status=status, phase=phase, kind=kind)
 
 
 def mission(key: str) -> Mission:
-    """The mission with this id, name or alias; LookupError if none."""
+    """The mission with this id, name or alias: `Dataset.mission`."""
     return bundled().mission(key)
 
 
 def plans() -> Results[Plan]:
-    """Every published version of the roadmap, oldest first (see ``Dataset.current_plan``)."""
+    """Every published version of the roadmap, oldest first: `Dataset.plans`."""
     return bundled().plans()
 
 
 def phases(plan: Plan | str | None = None) -> Results[Phase]:
-    """The phases of one plan version (the current one by default), in order."""
+    """The phases of one plan version (the current one by default): `Dataset.phases`."""
     return bundled().phases(plan)
 
 
 def official_counts() -> Results[OfficialCount]:
-    """Official statements of the number of ILRS partners, oldest first."""
+    """Official statements of the number of partners, oldest first."""
     return bundled().official_counts()
 
 
 def compare_counts() -> Results[CountComparison]:
-    """Each official count beside the members documented by its date (:class:`CountComparison`)."""
+    """Each official count beside the members documented by its date: `Dataset.compare_counts`."""
     return bundled().compare_counts()
 
 

@@ -1,4 +1,4 @@
-"""``python -m ilrs``: the command line (see :mod:`ilrs.cli`)."""
+"""``python -m ilrs``: the command line (see `ilrs.cli`)."""
 
 import sys
 

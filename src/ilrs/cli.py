@@ -10,15 +10,16 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import DATA_AS_OF, DATA_VERSION, __version__
+from ._version import __version__
+from .bundle import DATA_AS_OF, DATA_VERSION, bundled
 from .dataset import Dataset
-
-#: Cells wider than this are cut in table output (JSON and CSV keep them whole).
-WIDEST = 48
+from .results import Results, to_plain
+from .tabular import csv_rows, text_table
 
 
 class UsageError(Exception):
@@ -31,9 +32,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _render(records: Sequence[Any], fmt: str, out: Any) -> None:
-    from .results import Results, to_plain
-    from .tabular import brief_columns, columns_for, text_rows
-
     if fmt == "json":
         json.dump([to_plain(r) for r in records], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -41,32 +39,16 @@ def _render(records: Sequence[Any], fmt: str, out: Any) -> None:
     of = records.of if isinstance(records, Results) else None
     if of is None and records:
         of = type(records[0])
-    if of is None:
-        columns: tuple[Any, ...] = ()
-    else:
-        columns = columns_for(of) if fmt == "csv" else brief_columns(of)
-    headers = [column.name for column in columns]
-    rows = text_rows(records, columns)
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(headers)
-        writer.writerows(rows)
+        if of is not None:
+            csv.writer(out, lineterminator="\n").writerows(csv_rows(records, of))
         return
-    if not records:
-        out.write("(none)\n")
-        return
-    rows = [[c if len(c) <= WIDEST else c[: WIDEST - 1] + "…" for c in row] for row in rows]
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    out.write(line.rstrip() + "\n")
-    out.write("  ".join("-" * w for w in widths) + "\n")
-    for row in rows:
-        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
+    caption = records.caption if isinstance(records, Results) else f"{len(records)} records"
+    width = shutil.get_terminal_size().columns
+    out.write(text_table(records, of, width=width, caption=caption, max_rows=None) + "\n")
 
 
 def _show(dataset: Dataset, key: str, out: Any) -> None:
-    from .results import to_plain
-
     record: Any
     try:
         record = dataset.get(key)
@@ -80,7 +62,7 @@ def _show(dataset: Dataset, key: str, out: Any) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``ilrs`` command (its errors raise :class:`UsageError`)."""
+    """The argument parser of the ``ilrs`` command (its errors raise `UsageError`)."""
     parser = _Parser(
         prog="ilrs",
         description="Query the curated ILRS dataset "
@@ -198,8 +180,6 @@ def _export(dataset: Dataset, fmt: str, folder: str, out: Any) -> None:
 
 def run(argv: Sequence[str] | None, out: Any, err: Any) -> int:
     """Run the command line with ``argv``; return the exit status."""
-    from . import bundled
-
     try:
         args = build_parser().parse_args(argv)
         command = args.command
@@ -222,10 +202,10 @@ def run(argv: Sequence[str] | None, out: Any, err: Any) -> int:
 
 
 def _validate(path: str, out: Any, err: Any) -> int:
-    from .package import check_path
+    from .validate import check
 
     try:
-        problems = check_path(path)
+        problems = check(path)
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from None
     for problem in problems:

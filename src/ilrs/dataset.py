@@ -1,66 +1,71 @@
-"""The :class:`Dataset`: every record of one data package, indexed for queries."""
+"""The `Dataset`: the records of one data package, indexed, with every query; and `load`."""
 
 from __future__ import annotations
 
 import bisect
-import threading
+import datetime
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from . import _dt
+from .analysis import compare_counts, membership_timeline
 from .dates import DateLike, to_date
-from .package import PackageData, gc_paused, read_path
+from .enums import AgreementKind, MissionKind, MissionStatus, SignatoryType, parse_enum
+from .read import Tables
 from .records import (
     Agreement,
-    AgreementKind,
+    CountComparison,
     Exclusion,
     Gap,
+    LaunchAnnouncement,
+    Mission,
     OfficialCount,
+    Payload,
+    Phase,
+    Plan,
     Signatory,
-    SignatoryType,
     Source,
-    parse_enum,
+    TimelinePoint,
 )
 from .results import Results
-from .timeline import CountComparison, TimelinePoint, membership_timeline
-
-if TYPE_CHECKING:
-    # (imported where they are used: a query about signatories does not need them)
-    from .programme import Mission, MissionKind, MissionStatus, Phase, Plan
+from .schema import lookup_key
+from .validate import validate
 
 __all__ = ["Dataset", "load"]
 
-Row = Mapping[str, Any]
 K = TypeVar("K")
 V = TypeVar("V")
+R = TypeVar("R")
 
 
-def _group(pairs: Iterable[tuple[K, V]]) -> dict[K, tuple[V, ...]]:
+def _group(pairs: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
     grouped: dict[K, list[V]] = {}
     for key, value in pairs:
         grouped.setdefault(key, []).append(value)
-    return {key: tuple(values) for key, values in grouped.items()}
+    return grouped
 
 
-def _fold(key: str) -> str:
-    return key.strip().casefold()
+def _call(name: str, *args: Any, **kwargs: Any) -> str:
+    """A query as the call that made it, for captions: ``members_as_of('2024-06-01')``."""
 
+    def shown(value: Any) -> str:
+        if isinstance(value, datetime.date):
+            return repr(value.isoformat())
+        return repr(getattr(value, "value", getattr(value, "id", value)))
 
-def _miss(what: str, key: str, known: Iterable[str]) -> LookupError:
-    from difflib import get_close_matches
-
-    close = get_close_matches(_fold(key), list(known), n=3, cutoff=0.6)
-    hint = f"; closest matches: {', '.join(repr(c) for c in close)}" if close else ""
-    return LookupError(f"no {what} matches {key!r}{hint}")
+    parts = [shown(arg) for arg in args]
+    parts += [f"{key}={shown(value)}" for key, value in kwargs.items() if value is not None]
+    return f"{name}({', '.join(parts)})"
 
 
 class Dataset:
-    """All records of one ILRS data package, with the queries over them.
+    """All records of one data package, with the queries over them.
 
     The bundled dataset is behind the module-level functions (``ilrs.get``,
-    ``ilrs.members_as_of``...); :func:`ilrs.load` gives a Dataset for another
+    ``ilrs.members_as_of``...); `ilrs.load` gives a Dataset for another
     package directory. A Dataset never changes after it is built: every query
-    returns tuples of frozen records or a fresh dict.
+    returns a `Results` (a tuple of frozen records) or a fresh dict.
+    Signatories, agreements and sources are built at once; missions, plans,
+    counts, exclusions and gaps the first time a query needs them.
     """
 
     __slots__ = (
@@ -70,7 +75,6 @@ class Dataset:
         "_data_as_of",
         "_groups",
         "_latest",
-        "_lock",
         "_ordered",
         "_source_by_id",
         "_sources",
@@ -78,19 +82,15 @@ class Dataset:
         "_version",
     )
 
-    def __init__(self, data: PackageData) -> None:
-        """Build the records and indexes of validated package data.
+    def __init__(self, tables: Tables) -> None:
+        """Build the records and indexes of a package's typed tables.
 
-        Use :func:`ilrs.load` to read a package directory; this constructor
-        takes data that :mod:`ilrs.package` has already validated. Signatories,
-        their agreements and the sources are built here; missions, plans and
-        phases, official counts, exclusions and gaps are built the first time a
-        query needs them (once, thread-safe).
+        Use `ilrs.load` to read a package directory; this constructor takes
+        tables already read (`ilrs.read`) or validated (`ilrs.validate`).
         """
-        tables = self._tables = data.tables
-        self._version: str = data.version
-        self._data_as_of: _dt.date = data.data_as_of
-        self._lock = threading.RLock()
+        self._tables = tables
+        self._version: str = tables.version
+        self._data_as_of: datetime.date = tables.data_as_of
         #: What is built on first use, by name: see _cached.
         self._cache: dict[Hashable, Any] = {}
 
@@ -98,185 +98,77 @@ class Dataset:
             row["id"]: Source.from_row(row) for row in tables["sources"]
         }
         agreement_sources = self._cited("agreement_sources", "agreement_id")
-        agreements = [
-            Agreement.from_row(row, sources=agreement_sources.get(row["id"], ()))
-            for row in tables["agreements"]
-        ]
-        agreements.sort(key=lambda a: (a.signed.sort_key, a.id))
+        agreements = sorted(
+            (
+                Agreement.from_row(row, sources=agreement_sources.get(row["id"], ()))
+                for row in tables["agreements"]
+            ),
+            key=lambda a: (a.signed, a.id),
+        )
         by_signatory = _group((a.signatory_id, a) for a in agreements)
         signatory_sources = self._cited("signatory_sources", "signatory_id")
-        signatories = [
-            Signatory.from_row(
-                row,
-                agreements=by_signatory.get(row["id"], ()),
-                sources=signatory_sources.get(row["id"], ()),
-            )
-            for row in tables["signatories"]
-        ]
-        signatories.sort(key=lambda s: (s.joined.sort_key, s.name.casefold(), s.id))
-
-        self._sources: Results[Source] = Results(
-            sorted(sources.values(), key=lambda s: s.id), of=Source
+        signatories = sorted(
+            (
+                Signatory.from_row(
+                    row,
+                    agreements=by_signatory.get(row["id"], ()),
+                    sources=signatory_sources.get(row["id"], ()),
+                )
+                for row in tables["signatories"]
+            ),
+            key=lambda s: (s.joined, s.name.casefold(), s.id),
         )
-        self._agreements: Results[Agreement] = Results(agreements, of=Agreement)
-        self._ordered: Results[Signatory] = Results(signatories, of=Signatory)
+        self._sources = self._results(
+            sorted(sources.values(), key=lambda s: s.id), Source, "sources()"
+        )
+        self._agreements = self._results(agreements, Agreement, "agreements()")
+        self._ordered = self._results(signatories, Signatory, "signatories()")
 
         # membership: signatories in order of joined.latest, per type, for bisect
         groups: dict[SignatoryType | None, Results[Signatory]] = {None: self._ordered}
         for kind in SignatoryType:
-            groups[kind] = Results((s for s in signatories if s.type is kind), of=Signatory)
+            groups[kind] = self._results(
+                (s for s in signatories if s.type is kind),
+                Signatory,
+                _call("signatories", type=kind),
+            )
         self._groups = groups
-        self._latest: dict[SignatoryType | None, list[_dt.date]] = {
+        self._latest: dict[SignatoryType | None, list[datetime.date]] = {
             kind: [s.joined.latest for s in group] for kind, group in groups.items()
         }
-
         by_key: dict[str, Signatory] = {}
         for signatory in signatories:
             keys = [signatory.id, signatory.name, *signatory.aliases]
             if signatory.type is SignatoryType.COUNTRY and signatory.country_code:
                 keys.append(signatory.country_code)
             for key in keys:
-                by_key.setdefault(_fold(key), signatory)
+                by_key.setdefault(lookup_key(key), signatory)
         self._by_key = by_key
 
-    # -- what is built on first use ---------------------------------------------
+    # -- helpers -------------------------------------------------------------------
+    def _results(self, items: Iterable[R], of: type, query: str) -> Results[R]:
+        return Results(items, of=of, query=query, version=self._version, as_of=self._data_as_of)
+
     def _cached(self, key: Hashable, build: Callable[[], V]) -> V:
-        """``build()``, called once per key (under the lock) and kept."""
+        """``build()``, kept under ``key``: every caller gets the first value kept."""
         try:
             found: V = self._cache[key]
         except KeyError:
-            with self._lock:
-                if key not in self._cache:
-                    self._cache[key] = build()
-                found = self._cache[key]
+            found = self._cache.setdefault(key, build())
         return found
 
-    def _build_all(self) -> None:
-        """Build everything now (:func:`load` does, so that any fault shows at once).
-
-        The package's rows are then let go: every record has been made from them.
-        """
-        self._mission_index()
-        self._plan_index()
-        self.official_counts()
-        self.exclusions()
-        self.gaps()
-        with self._lock:
-            self._tables = {}
-
-    def _cited(self, link: str, key: str) -> dict[str, tuple[Source, ...]]:
+    def _cited(self, link: str, key: str) -> dict[str, list[Source]]:
         """The sources each record cites, by the record's id, from a link table."""
         sources = self._source_by_id
         return _group((row[key], sources[row["source_id"]]) for row in self._tables[link])
 
-    def _mission_index(self) -> tuple[Results[Mission], dict[str, Mission]]:
-        """The missions, and each mission by every folded key (id, name, aliases)."""
-        return self._cached("missions", self._build_missions)
-
-    def _build_missions(self) -> tuple[Results[Mission], dict[str, Mission]]:
-        from .programme import LaunchAnnouncement, Mission, Payload
-
-        tables, sources = self._tables, self._source_by_id
-        mission_phases = _group(
-            (row["mission_id"], row["phase_id"]) for row in tables["phase_missions"]
-        )
-        announcements = _group(
-            (row["mission_id"], LaunchAnnouncement.from_row(row, source=sources[row["source_id"]]))
-            for row in tables["launch_announcements"]
-        )
-        payloads = _group(
-            (row["mission_id"], Payload.from_row(row, source=sources[row["source_id"]]))
-            for row in tables["payloads"]
-        )
-        mission_sources = self._cited("mission_sources", "mission_id")
-        missions = Results(
-            (
-                Mission.from_row(
-                    row,
-                    phase_ids=mission_phases.get(row["id"], ()),
-                    launch_announcements=tuple(
-                        sorted(announcements.get(row["id"], ()), key=lambda a: a.announced.sort_key)
-                    ),
-                    payloads=payloads.get(row["id"], ()),
-                    sources=mission_sources.get(row["id"], ()),
-                )
-                for row in tables["missions"]
-            ),
-            of=Mission,
-        )
-        by_key: dict[str, Mission] = {}
-        for mission in missions:
-            for key in (mission.id, mission.name, *mission.aliases):
-                by_key.setdefault(_fold(key), mission)
-        return missions, by_key
-
-    def _plan_index(self) -> tuple[Results[Plan], dict[str, Results[Phase]]]:
-        """The plans, oldest first, and each plan's phases in order, by plan id."""
-        return self._cached("plans", self._build_plans)
-
-    def _build_plans(self) -> tuple[Results[Plan], dict[str, Results[Phase]]]:
-        from .programme import Phase, Plan
-
-        tables = self._tables
-        plan_sources = self._cited("plan_sources", "plan_id")
-        plans = Results(
-            sorted(
-                (
-                    Plan.from_row(row, sources=plan_sources.get(row["id"], ()))
-                    for row in tables["plans"]
-                ),
-                key=lambda p: (p.published.sort_key, p.id),
-            ),
-            of=Plan,
-        )
-        phase_missions = _group(
-            (row["phase_id"], row["mission_id"]) for row in tables["phase_missions"]
-        )
-        phases = [
-            Phase.from_row(row, mission_ids=phase_missions.get(row["id"], ()))
-            for row in tables["phases"]
-        ]
-        by_plan = {
-            plan_id: Results(sorted(group, key=lambda p: p.order), of=Phase)
-            for plan_id, group in _group((p.plan, p) for p in phases).items()
-        }
-        return plans, by_plan
-
-    def _build_counts(self) -> Results[OfficialCount]:
-        sources = self._source_by_id
-        return Results(
-            sorted(
-                (
-                    OfficialCount.from_row(row, source=sources[row["source_id"]])
-                    for row in self._tables["official_counts"]
-                ),
-                key=lambda c: (c.stated.sort_key, c.id),
-            ),
-            of=OfficialCount,
-        )
-
-    def _build_exclusions(self) -> Results[Exclusion]:
-        cited = self._cited("exclusion_sources", "exclusion_id")
-        return Results(
-            (
-                Exclusion.from_row(row, sources=cited.get(row["id"], ()))
-                for row in self._tables["exclusions"]
-            ),
-            of=Exclusion,
-        )
-
-    def _build_gaps(self) -> Results[Gap]:
-        cited = self._cited("gap_sources", "gap_id")
-        return Results(
-            sorted(
-                (
-                    Gap.from_row(row, sources=cited.get(row["id"], ()))
-                    for row in self._tables["gaps"]
-                ),
-                key=lambda g: (g.date.sort_key, g.id),
-            ),
-            of=Gap,
-        )
+    def _build_all(self) -> None:
+        """Build every part now (`load` does, so that any fault shows at once)."""
+        self._missions()
+        self._plans()
+        self.official_counts()
+        self.exclusions()
+        self.gaps()
 
     @property
     def version(self) -> str:
@@ -284,7 +176,7 @@ class Dataset:
         return self._version
 
     @property
-    def data_as_of(self) -> _dt.date:
+    def data_as_of(self) -> datetime.date:
         """The newest date the data was checked against its sources."""
         return self._data_as_of
 
@@ -295,7 +187,7 @@ class Dataset:
             f"{len(self.missions())} missions, {len(self.plans())} plans>"
         )
 
-    # -- signatories --------------------------------------------------------
+    # -- signatories ----------------------------------------------------------------
     def _type(self, type: SignatoryType | str | None) -> SignatoryType | None:
         return None if type is None else parse_enum(SignatoryType, type, "signatory type")
 
@@ -311,16 +203,17 @@ class Dataset:
         A signatory counts as a member on day D when its ``joined`` window ends
         on or before D. One whose window contains D but ends later (signed
         "in May 2024", asked about 10 May 2024) is not counted: see
-        :meth:`possible_members_as_of` for those.
+        `possible_members_as_of` for those.
 
         ``when`` is a date, a datetime (an aware one counts as its UTC date) or
-        text (see :func:`ilrs.dates.to_date`). ``type`` limits the answer to
-        one :class:`SignatoryType` (a member or its value, e.g. ``"country"``).
+        text (see `ilrs.dates.to_date`). ``type`` limits the answer to one
+        `SignatoryType` (a member or its value, e.g. ``"country"``).
         """
         day = to_date(when)
         kind = self._type(type)
         group = self._groups[kind]
-        return group[: bisect.bisect_right(self._latest[kind], day)]
+        found = group[: bisect.bisect_right(self._latest[kind], day)]
+        return self._results(found, Signatory, _call("members_as_of", day, type=kind))
 
     def possible_members_as_of(
         self, when: DateLike, *, type: SignatoryType | str | None = None
@@ -328,18 +221,22 @@ class Dataset:
         """The signatories whose ``joined`` window straddles ``when``.
 
         These may or may not have joined by that day (their window contains it
-        but ends after it), so :meth:`members_as_of` leaves them out.
+        but ends after it), so `members_as_of` leaves them out.
         """
         day = to_date(when)
         kind = self._type(type)
         group = self._groups[kind]
         later = group[bisect.bisect_right(self._latest[kind], day) :]
-        return Results((s for s in later if s.joined.straddles(day)), of=Signatory)
+        return self._results(
+            (s for s in later if s.joined.straddles(day)),
+            Signatory,
+            _call("possible_members_as_of", day, type=kind),
+        )
 
     def by_type(self, as_of: DateLike | None = None) -> dict[SignatoryType, Results[Signatory]]:
-        """A new dict from every :class:`SignatoryType` to its signatories.
+        """A new dict from every `SignatoryType` to its signatories.
 
-        With ``as_of``, only the members on that day (see :meth:`members_as_of`).
+        With ``as_of``, only the members on that day (see `members_as_of`).
         """
         if as_of is None:
             return {kind: self._groups[kind] for kind in SignatoryType}
@@ -349,29 +246,33 @@ class Dataset:
     def timeline(self, *, type: SignatoryType | str | None = None) -> Results[TimelinePoint]:
         """Membership on each day it changed, oldest first: counts by type, ready to plot.
 
-        Each :class:`~ilrs.timeline.TimelinePoint` gives the running count of
-        members of every type from that day on, the signatories it adds, and
-        which of those have a joining date known only approximately. The rule
-        is that of :meth:`members_as_of`, so ``timeline()[-1].total`` equals
+        Each `TimelinePoint` gives the running count of members of every type
+        from that day on, the signatories it adds, and which of those have a
+        joining date known only approximately. The rule is that of
+        `members_as_of`, so ``timeline()[-1].total`` equals
         ``len(signatories())``. With ``type``, only signatories of that type
         are counted. Built once per type, then reused.
         """
         kind = self._type(type)
         group = self._groups[kind]
         return self._cached(
-            ("timeline", kind), lambda: Results(membership_timeline(group), of=TimelinePoint)
+            ("timeline", kind),
+            lambda: self._results(
+                membership_timeline(group), TimelinePoint, _call("timeline", type=kind)
+            ),
         )
 
     def get(self, key: str) -> Signatory:
-        """The signatory with this id, name, alias or ISO code (case-insensitive).
+        """The signatory with this id, name, alias or ISO code.
 
-        ISO 3166-1 alpha-3 and alpha-2 codes find states only. Raises
-        :class:`TypeError` if ``key`` is not text and :class:`LookupError`,
-        naming the closest matches, if nothing matches.
+        Keys compare without case, spaces or Unicode variants. ISO 3166-1
+        alpha-3 and alpha-2 codes find states only. Raises `TypeError` if
+        ``key`` is not text and `LookupError`, naming the closest matches, if
+        nothing matches.
         """
         if not isinstance(key, str):
             raise TypeError(f"expected a signatory id, name, alias or ISO code, got {key!r}")
-        folded = _fold(key)
+        folded = lookup_key(key)
         found = self._by_key.get(folded)
         if found is not None:
             return found
@@ -379,7 +280,7 @@ class Dataset:
             found = self._alpha2_index().get(folded)
             if found is not None:
                 return found
-        raise _miss("signatory", key, self._by_key)
+        raise _miss("signatory", key, _names(self._ordered))
 
     def _alpha2_index(self) -> dict[str, Signatory]:
         return self._cached("alpha2", self._build_alpha2)
@@ -391,10 +292,10 @@ class Dataset:
         for signatory in self._groups[SignatoryType.COUNTRY]:
             country = pycountry.countries.get(alpha_3=signatory.country_code)
             if country is not None:
-                index[country.alpha_2.casefold()] = signatory
+                index[lookup_key(country.alpha_2)] = signatory
         return index
 
-    # -- agreements and sources --------------------------------------------
+    # -- agreements and sources -----------------------------------------------------
     def agreements(
         self,
         *,
@@ -403,22 +304,98 @@ class Dataset:
     ) -> Results[Agreement]:
         """Every agreement in order of signing, optionally of one signatory or kind.
 
-        ``signatory`` is a :class:`Signatory` or any key :meth:`get` accepts.
+        ``signatory`` is a `Signatory` or any key `get` accepts.
         """
         found: Iterable[Agreement] = self._agreements
+        who: Signatory | None = None
         if signatory is not None:
             who = signatory if isinstance(signatory, Signatory) else self.get(signatory)
             found = who.agreements
-        if kind is not None:
-            wanted = parse_enum(AgreementKind, kind, "agreement kind")
+        wanted = None if kind is None else parse_enum(AgreementKind, kind, "agreement kind")
+        if wanted is not None:
             found = (a for a in found if a.kind is wanted)
-        return Results(found, of=Agreement)
+        if who is None and wanted is None:
+            return self._agreements
+        return self._results(found, Agreement, _call("agreements", signatory=who, kind=wanted))
 
     def sources(self) -> Results[Source]:
         """Every source cited anywhere in the data, by id."""
         return self._sources
 
-    # -- missions, plans, phases --------------------------------------------
+    # -- missions, plans, phases ----------------------------------------------------
+    def _missions(self) -> tuple[Results[Mission], dict[str, Mission]]:
+        """The missions, and each mission by every folded key (id, name, aliases)."""
+        return self._cached("missions", self._build_missions)
+
+    def _build_missions(self) -> tuple[Results[Mission], dict[str, Mission]]:
+        tables, sources = self._tables, self._source_by_id
+        mission_phases = _group(
+            (row["mission_id"], row["phase_id"]) for row in tables["phase_missions"]
+        )
+        announcements = _group(
+            (row["mission_id"], LaunchAnnouncement.from_row(row, source=sources[row["source_id"]]))
+            for row in tables["launch_announcements"]
+        )
+        payloads = _group(
+            (row["mission_id"], Payload.from_row(row, source=sources[row["source_id"]]))
+            for row in tables["payloads"]
+        )
+        mission_sources = self._cited("mission_sources", "mission_id")
+        missions = self._results(
+            (
+                Mission.from_row(
+                    row,
+                    phase_ids=mission_phases.get(row["id"], ()),
+                    launch_announcements=sorted(
+                        announcements.get(row["id"], ()), key=lambda a: (a.announced, a.id)
+                    ),
+                    payloads=payloads.get(row["id"], ()),
+                    sources=mission_sources.get(row["id"], ()),
+                )
+                for row in tables["missions"]
+            ),
+            Mission,
+            "missions()",
+        )
+        by_key: dict[str, Mission] = {}
+        for mission in missions:
+            for key in (mission.id, mission.name, *mission.aliases):
+                by_key.setdefault(lookup_key(key), mission)
+        return missions, by_key
+
+    def _plans(self) -> tuple[Results[Plan], dict[str, Results[Phase]]]:
+        """The plans, oldest first, and each plan's phases in order, by plan id."""
+        return self._cached("plans", self._build_plans)
+
+    def _build_plans(self) -> tuple[Results[Plan], dict[str, Results[Phase]]]:
+        tables = self._tables
+        plan_sources = self._cited("plan_sources", "plan_id")
+        plans = self._results(
+            sorted(
+                (
+                    Plan.from_row(row, sources=plan_sources.get(row["id"], ()))
+                    for row in tables["plans"]
+                ),
+                key=lambda p: (p.published, p.id),
+            ),
+            Plan,
+            "plans()",
+        )
+        phase_missions = _group(
+            (row["phase_id"], row["mission_id"]) for row in tables["phase_missions"]
+        )
+        phases = _group(
+            (row["plan_id"], Phase.from_row(row, mission_ids=phase_missions.get(row["id"], ())))
+            for row in tables["phases"]
+        )
+        by_plan = {
+            plan_id: self._results(
+                sorted(group, key=lambda p: p.order), Phase, _call("phases", plan_id)
+            )
+            for plan_id, group in phases.items()
+        }
+        return plans, by_plan
+
     def missions(
         self,
         *,
@@ -429,47 +406,52 @@ class Dataset:
         """Missions, optionally filtered.
 
         ``status`` and ``kind`` take a member or its value (``"planned"``,
-        ``"lander"``); ``phase`` takes a :class:`Phase`, a phase id, or a phase
-        name of the current plan (``"construction"``).
+        ``"lander"``); ``phase`` takes a `Phase`, a phase id, or a phase name
+        of the current plan (``"Construction"``).
         """
-        missions = self._mission_index()[0]
+        missions = self._missions()[0]
         if status is None and kind is None and phase is None:
             return missions
-        from .programme import Mission, MissionKind, MissionStatus
-
         found: Iterable[Mission] = missions
-        if status is not None:
-            wanted_status = parse_enum(MissionStatus, status, "mission status")
+        wanted_status = (
+            None if status is None else parse_enum(MissionStatus, status, "mission status")
+        )
+        wanted_kind = None if kind is None else parse_enum(MissionKind, kind, "mission kind")
+        wanted_phase = None if phase is None else self._phase(phase)
+        if wanted_status is not None:
             found = [m for m in found if m.status is wanted_status]
-        if kind is not None:
-            wanted_kind = parse_enum(MissionKind, kind, "mission kind")
+        if wanted_kind is not None:
             found = [m for m in found if wanted_kind in m.kinds]
-        if phase is not None:
-            phase_id = self._phase(phase).id
-            found = [m for m in found if phase_id in m.phase_ids]
-        return Results(found, of=Mission)
+        if wanted_phase is not None:
+            found = [m for m in found if wanted_phase.id in m.phase_ids]
+        query = _call("missions", status=wanted_status, phase=wanted_phase, kind=wanted_kind)
+        return self._results(found, Mission, query)
 
     def mission(self, key: str) -> Mission:
-        """The mission with this id, name or alias (case-insensitive); LookupError if none."""
+        """The mission with this id, name or alias (compared as `get` compares keys).
+
+        Raises `TypeError` if ``key`` is not text and `LookupError`, naming the
+        closest matches, if nothing matches.
+        """
         if not isinstance(key, str):
             raise TypeError(f"expected a mission id, name or alias, got {key!r}")
-        by_key = self._mission_index()[1]
-        found = by_key.get(_fold(key))
+        by_key = self._missions()[1]
+        found = by_key.get(lookup_key(key))
         if found is None:
-            raise _miss("mission", key, by_key)
+            raise _miss("mission", key, _names(self.missions()))
         return found
 
     def plans(self) -> Results[Plan]:
         """Every published version of the roadmap, oldest first.
 
-        :attr:`current_plan` is the newest one whose scope is the whole programme.
+        `current_plan` is the newest one whose scope is the whole programme.
         """
-        return self._plan_index()[0]
+        return self._plans()[0]
 
     @property
     def current_plan(self) -> Plan:
         """The most recently published plan version for the whole programme."""
-        from .programme import PlanScope
+        from .enums import PlanScope
 
         for plan in reversed(self.plans()):
             if plan.scope is PlanScope.PROGRAMME:
@@ -477,8 +459,6 @@ class Dataset:
         raise LookupError("this data package has no programme-wide plan version")
 
     def _plan(self, plan: Plan | str | None) -> Plan:
-        from .programme import Plan
-
         if plan is None:
             return self.current_plan
         if isinstance(plan, Plan):
@@ -486,70 +466,120 @@ class Dataset:
         if not isinstance(plan, str):
             raise TypeError(f"expected a plan id or Plan, got {plan!r}")
         for candidate in self.plans():
-            if candidate.id == _fold(plan):
+            if lookup_key(candidate.id) == lookup_key(plan):
                 return candidate
-        raise _miss("plan", plan, [p.id for p in self.plans()])
+        raise _miss("plan", plan, _names(self.plans(), by_id=True))
 
     def phases(self, plan: Plan | str | None = None) -> Results[Phase]:
         """The phases of one plan version (the current one by default), in order."""
-        from .programme import Phase
-
-        return self._plan_index()[1].get(self._plan(plan).id, Results(of=Phase))
+        chosen = self._plan(plan)
+        found = self._plans()[1].get(chosen.id)
+        return found if found is not None else self._results((), Phase, _call("phases", chosen))
 
     def _phase(self, phase: Phase | str) -> Phase:
-        from .programme import Phase
-
         if isinstance(phase, Phase):
             return phase
         if not isinstance(phase, str):
             raise TypeError(f"expected a phase id, phase name or Phase, got {phase!r}")
-        folded = _fold(phase)
-        by_plan = self._plan_index()[1]
+        folded = lookup_key(phase)
+        by_plan = self._plans()[1]
         for group in by_plan.values():
             for candidate in group:
-                if candidate.id == folded:
+                if lookup_key(candidate.id) == folded:
                     return candidate
         for candidate in self.phases():
-            if _fold(candidate.name) == folded:
+            if lookup_key(candidate.name) == folded:
                 return candidate
-        known = [p.id for g in by_plan.values() for p in g]
-        raise _miss("phase", phase, known + [_fold(p.name) for p in self.phases()])
+        known = {lookup_key(p.id): p.id for g in by_plan.values() for p in g}
+        known.update(_names(self.phases()))
+        raise _miss("phase", phase, known)
 
-    # -- the record of the record -------------------------------------------
+    # -- the record of the record -------------------------------------------------
     def official_counts(self) -> Results[OfficialCount]:
         """Official statements of the number of partners, oldest first."""
         return self._cached("counts", self._build_counts)
 
+    def _build_counts(self) -> Results[OfficialCount]:
+        sources = self._source_by_id
+        counts = (
+            OfficialCount.from_row(row, source=sources[row["source_id"]])
+            for row in self._tables["official_counts"]
+        )
+        return self._results(
+            sorted(counts, key=lambda c: (c.stated, c.id)), OfficialCount, "official_counts()"
+        )
+
     def compare_counts(self) -> Results[CountComparison]:
         """Each official count beside the members documented by its date, oldest first.
 
-        See :class:`~ilrs.timeline.CountComparison` for what is compared.
+        See `CountComparison` for what is compared.
         """
-        return Results(
-            (
-                CountComparison.from_members(count, self.members_as_of(count.stated.latest))
-                for count in self.official_counts()
+        return self._cached(
+            "compare",
+            lambda: self._results(
+                compare_counts(self.official_counts(), self.members_as_of),
+                CountComparison,
+                "compare_counts()",
             ),
-            of=CountComparison,
         )
 
     def exclusions(self) -> Results[Exclusion]:
         """States reported as joining that are not counted as members, with the reason."""
         return self._cached("exclusions", self._build_exclusions)
 
+    def _build_exclusions(self) -> Results[Exclusion]:
+        cited = self._cited("exclusion_sources", "exclusion_id")
+        return self._results(
+            (
+                Exclusion.from_row(row, sources=cited.get(row["id"], ()))
+                for row in self._tables["exclusions"]
+            ),
+            Exclusion,
+            "exclusions()",
+        )
+
     def gaps(self) -> Results[Gap]:
         """Reported partners or facts too thinly sourced to make records of."""
         return self._cached("gaps", self._build_gaps)
+
+    def _build_gaps(self) -> Results[Gap]:
+        cited = self._cited("gap_sources", "gap_id")
+        gaps = (Gap.from_row(row, sources=cited.get(row["id"], ())) for row in self._tables["gaps"])
+        return self._results(sorted(gaps, key=lambda g: (g.date, g.id)), Gap, "gaps()")
+
+
+def _names(records: Iterable[Any], *, by_id: bool = False) -> dict[str, str]:
+    """Each record's id, name and aliases, folded, to the name to show for it (or its id)."""
+    found: dict[str, str] = {}
+    for record in records:
+        display = record.id if by_id else record.name
+        for key in (record.id, display, *getattr(record, "aliases", ())):
+            found.setdefault(lookup_key(key), display)
+    return found
+
+
+def _miss(what: str, key: str, names: Mapping[str, str]) -> LookupError:
+    """A LookupError naming ``key`` and the display names of the closest records.
+
+    ``names`` maps folded keys (never ISO codes: a name is not close to a code)
+    to the name of the record each finds.
+    """
+    from difflib import get_close_matches
+
+    close = get_close_matches(lookup_key(key), list(names), n=10, cutoff=0.6)
+    shown = list(dict.fromkeys(names[c] for c in close))[:3]
+    hint = f"; closest matches: {', '.join(repr(c) for c in shown)}" if shown else ""
+    return LookupError(f"no {what} matches {key!r}{hint}")
 
 
 def load(path: Any) -> Dataset:
     """Read, fully validate and index the data package in directory ``path``.
 
     The directory must be laid out like the bundled package (``ilrs/data``).
-    Raises :class:`ilrs.DataError` listing every defect (nothing is returned
-    or cached), or :class:`FileNotFoundError` if ``path`` is not a directory.
+    Raises `ilrs.DataError` listing every defect (nothing is returned or
+    cached), `TypeError` if ``path`` is not a path, `ValueError` if it is
+    empty, or `FileNotFoundError` if it is not a directory.
     """
-    with gc_paused():  # a large package: see ilrs.package.gc_paused
-        dataset = Dataset(read_path(path))
-        dataset._build_all()
+    dataset = Dataset(validate(path))
+    dataset._build_all()
     return dataset

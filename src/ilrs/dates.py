@@ -1,185 +1,41 @@
-"""Date windows, and turning what a caller passes as a date into a calendar day.
+"""Date windows, and reading what a caller passes as a day.
 
-Sources rarely give every date to the day. A :class:`DateWindow` holds what is
+Sources rarely give every date to the day. A `DateWindow` holds what is
 known: the ``earliest`` and ``latest`` day the event can have happened on, and
 the ``precision`` the source gave. It prints as ISO 8601-2 / EDTF text:
 
-====================  ===========================  =============
-text                  meaning                      precision
-====================  ===========================  =============
-``2024-05-08``        that day                     DAY
-``2024-05``           some day in May 2024         MONTH
-``2024``              some day in 2024             YEAR
-``2024-05-07/2024-05-08``  7 or 8 May 2024         RANGE
-``../2025-04-28``     on or before 28 April 2025   OPEN_START
-====================  ===========================  =============
+| text | meaning | precision |
+|---|---|---|
+| `2024-05-08` | that day | `DAY` |
+| `2024-05` | some day in May 2024 | `MONTH` |
+| `2024` | some day in 2024 | `YEAR` |
+| `2024-05-07/2024-05-08` | 7 or 8 May 2024 | `RANGE` |
+| `../2025-04-28` | on or before 28 April 2025 | `OPEN_START` |
 
 A window never reaches past what a source says, and nothing here ever fills a
 missing day from today's date.
+
+`to_date` reads one day from a date, a datetime or text, by the grammar
+documented in docs/errors.md: it refuses what could be read two ways.
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
+import functools
 import re
-import threading
-from collections.abc import Callable, Mapping
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
+from typing import Any
 
 import attrs
-from attrs.exceptions import FrozenInstanceError
-
-from . import _dt
-
-if TYPE_CHECKING:  # pragma: no cover
-    from typing_extensions import dataclass_transform
-else:
-
-    def dataclass_transform(**_: object) -> Callable[[type], type]:
-        return lambda cls: cls
-
 
 __all__ = ["DateLike", "DateWindow", "Precision", "to_date"]
 
 #: What the query functions accept as a day: a date, a datetime or text.
-DateLike = _dt.date | _dt.datetime | str
+DateLike = datetime.date | datetime.datetime | str
 
-_set = object.__setattr__
-_new = object.__new__
-_fromisoformat = _dt.date.fromisoformat
-
-
-# ---------------------------------------------------------------------------
-# the frozen records' common machinery
-
-
-class _AttrsFields:
-    """``__attrs_attrs__`` of a record class, made by attrs the first time it is read."""
-
-    def __get__(self, instance: object, owner: type) -> Any:
-        declaring = next((c for c in owner.__mro__ if "_fields" in c.__dict__), None)
-        if declaring is None:  # _Frozen itself is not an attrs class
-            return None
-        with _attrs_lock:
-            found = declaring.__dict__.get("__attrs_attrs__")
-            if isinstance(found, tuple):
-                return found
-            made = attrs.fields(_attrs_model(declaring))
-            type.__setattr__(declaring, "__attrs_attrs__", made)
-            return made
-
-
-_attrs_lock = threading.Lock()
-
-
-@dataclass_transform(frozen_default=True, kw_only_default=True)
-class _Frozen:
-    """Base of every ilrs record: frozen, slotted, keyword-only, and an attrs class.
-
-    A subclass lists its fields in ``__slots__``, annotates them, and writes an
-    ``__init__`` taking exactly those fields as keyword-only arguments (their
-    order there is the fields' order). It then behaves as
-    ``@attrs.frozen(kw_only=True)`` would make it: equality and hashing by
-    value, an attrs-style ``repr``, assignment raising
-    :class:`attrs.exceptions.FrozenInstanceError`, pickling and copying, and
-    the attrs functions (``attrs.has``, ``attrs.fields``, ``attrs.asdict``,
-    ``attrs.evolve``, ``attrs.validate``...).
-
-    What it saves is attrs's class building at import: generating and compiling
-    the methods of a class costs about half a millisecond, some 9 ms for all of
-    ilrs's classes, most of what a cold start may add to ``import attrs`` (see
-    docs/performance.md). These methods come from the bytecode cache like any
-    other code, and the ``attrs.Attribute`` objects of ``__attrs_attrs__`` are
-    made by attrs itself, from the same fields, the first time anything asks
-    for them.
-    """
-
-    __slots__ = ("__weakref__",)
-    __match_args__: ClassVar[tuple[str, ...]] = ()
-    __attrs_attrs__: ClassVar[Any] = _AttrsFields()
-
-    #: The field names, in order: those of ``__init__`` (set for each subclass).
-    _fields: ClassVar[tuple[str, ...]]
-    #: Gets an instance's field values as a tuple.
-    _values: ClassVar[attrgetter[Any]]
-    #: Options for ``attrs.field`` (validators) of the attrs model, by field name.
-    _attrs_options: ClassVar[Mapping[str, Mapping[str, Any]]] = {}
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        slots = cls.__dict__.get("__slots__")
-        if not slots or "__init__" not in cls.__dict__:  # a plain subclass inherits it all
-            return
-        code = cls.__dict__["__init__"].__code__
-        fields = code.co_varnames[1 : 1 + code.co_kwonlyargcount]
-        if code.co_argcount != 1 or sorted(fields) != sorted(slots):
-            raise TypeError(
-                f"{cls.__qualname__}.__init__ must take exactly its __slots__ {slots} "
-                f"as keyword-only arguments; it takes {fields}"
-            )
-        cls._fields = fields
-        # (attrgetter of one name gives the value, not a 1-tuple: name it twice)
-        cls._values = attrgetter(*(fields * 2 if len(fields) == 1 else fields))
-
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise FrozenInstanceError
-
-    def __delattr__(self, name: str) -> NoReturn:
-        raise FrozenInstanceError
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        values = self._values
-        same: bool = values(self) == values(other)
-        return same
-
-    def __ne__(self, other: object) -> bool:
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return NotImplemented
-        return not result
-
-    def __hash__(self) -> int:
-        return hash((self.__class__.__qualname__, self._values(self)))
-
-    def __repr__(self) -> str:
-        name = self.__class__.__qualname__.rsplit(">.", 1)[-1]
-        shown = ", ".join(f"{field}={getattr(self, field)!r}" for field in self._fields)
-        return f"{name}({shown})"
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {field: getattr(self, field) for field in self._fields}
-
-    def __setstate__(self, state: Mapping[str, Any]) -> None:
-        for field in self._fields:
-            if field in state:
-                _set(self, field, state[field])
-
-
-def _attrs_model(cls: type[_Frozen]) -> type:
-    """The class ``@attrs.frozen(kw_only=True)`` makes of the same fields."""
-    annotations = cls.__annotations__
-    defaults = cls.__init__.__kwdefaults__ or {}
-    namespace: dict[str, Any] = {
-        "__module__": cls.__module__,
-        "__qualname__": cls.__qualname__,
-        "__doc__": cls.__doc__,
-        "__annotations__": {field: annotations[field] for field in cls._fields},
-    }
-    for field in cls._fields:
-        options = dict(cls._attrs_options.get(field, {}))
-        if field in defaults:
-            options["default"] = defaults[field]
-        if options:
-            namespace[field] = attrs.field(**options)
-    model: type = attrs.frozen(kw_only=True)(type(cls.__name__, (), namespace))
-    return model
-
-
-# ---------------------------------------------------------------------------
-# date windows
+#: The longest text read as a date (anything longer is refused at once).
+LONGEST_DATE_TEXT = 64
 
 
 class Precision(enum.Enum):
@@ -192,184 +48,84 @@ class Precision(enum.Enum):
     OPEN_START = "open_start"
 
 
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+def _month_end(year: int, month: int) -> datetime.date:
+    """The last day of a month."""
+    if month == 12:
+        return datetime.date(year, 12, 31)
+    return datetime.date(year, month + 1, 1) - datetime.timedelta(days=1)
 
 
-def _month_end(year: int, month: int) -> int:
-    """The last day of a month (1..12) of a year."""
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        return 29
-    return _DAYS_IN_MONTH[month - 1]
-
-
-def _is_edtf_day(text: str) -> bool:
-    r"""True when ``text`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
-
-    The same test as the pattern ``\d{4}(-\d{2}(-\d{2})?)?``: ``str.isdecimal``
-    and ``\d`` both mean the Unicode category Nd.
-    """
-    size = len(text)
-    if size == 4:
-        return text.isdecimal()
-    if size == 7:
-        return text[4] == "-" and text[:4].isdecimal() and text[5:].isdecimal()
-    if size == 10:
-        return (
-            text[4] == "-"
-            and text[7] == "-"
-            and text[:4].isdecimal()
-            and text[5:7].isdecimal()
-            and text[8:].isdecimal()
-        )
-    return False
-
-
-def _part_bounds(text: str, whole: str) -> tuple[_dt.date, _dt.date, Precision]:
-    """First day, last day and precision of one EDTF date such as ``2024-05``."""
-    if not _is_edtf_day(text):
-        raise ValueError(
-            f"{whole!r} is not an EDTF date window; expected YYYY, YYYY-MM, YYYY-MM-DD, "
-            "START/END or ../END"
-        )
-    size = len(text)
-    year = int(text[:4])
-    try:
-        if size == 4:
-            return _dt.date(year, 1, 1), _dt.date(year, 12, 31), Precision.YEAR
-        month = int(text[5:7])
-        if size == 7:
-            if not 1 <= month <= 12:  # (in the words of calendar.monthrange, used before)
-                raise ValueError(f"bad month number {month}; must be 1-12")
-            first = _dt.date(year, month, 1)
-            return first, first.replace(day=_month_end(year, month)), Precision.MONTH
-        exact = _dt.date(year, month, int(text[8:]))
-    except ValueError as exc:
-        raise ValueError(f"{whole!r} names an impossible date ({exc})") from None
-    return exact, exact, Precision.DAY
-
-
-def _date_error(name: str, value: object) -> TypeError:
-    return TypeError(
-        f"DateWindow.{name} must be a datetime.date, got {type(value).__name__} {value!r}"
-    )
-
-
-def _check_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """The attrs validator of a window's days (``earliest`` may be ``None``)."""
+def _check_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A window's days are plain dates (a datetime is not a day); ``earliest`` may be None."""
     if value is None and attribute.name == "earliest":
         return
-    if type(value) is not _dt.date:
-        raise _date_error(attribute.name, value)
-
-
-def _check_precision(value: object) -> None:
-    if not isinstance(value, Precision):
-        field = attrs.fields(DateWindow).precision
+    if type(value) is not datetime.date:
         raise TypeError(
-            f"'precision' must be {Precision!r} (got {value!r} that is a {value.__class__!r}).",
-            field,
-            Precision,
-            value,
+            f"DateWindow.{attribute.name} must be a datetime.date, "
+            f"got {type(value).__name__} {value!r}"
         )
 
 
-class DateWindow(_Frozen):
+def _check_window(instance: DateWindow, attribute: attrs.Attribute[Any], value: object) -> None:
+    """The days and the precision of a window agree (run after every field is set)."""
+    if not isinstance(value, Precision):
+        raise TypeError(f"DateWindow.precision must be a Precision, got {value!r}")
+    earliest, latest = instance.earliest, instance.latest
+    if earliest is None:
+        if value is not Precision.OPEN_START:
+            raise ValueError(f"a {value.value} window needs an earliest day")
+        return
+    if value is Precision.OPEN_START:
+        raise ValueError("an open-start window has no earliest day")
+    if earliest > latest:
+        raise ValueError(f"reversed date window: {earliest} is after {latest}")
+    if value is Precision.DAY:
+        whole = earliest == latest
+    elif value is Precision.MONTH:
+        whole = earliest.day == 1 and latest == _month_end(earliest.year, earliest.month)
+    elif value is Precision.YEAR:
+        whole = (earliest.month, earliest.day, latest.month, latest.day) == (1, 1, 12, 31)
+        whole = whole and earliest.year == latest.year
+    else:
+        whole = True
+    if not whole:
+        raise ValueError(f"{earliest}..{latest} is not a whole {value.value}; use Precision.RANGE")
+
+
+def _iso_or_open(day: datetime.date | None) -> str:
+    return ".." if day is None else day.isoformat()
+
+
+@functools.total_ordering
+@attrs.frozen(kw_only=True, order=False)
+class DateWindow:
     """The span of days within which a dated event happened.
 
-    ``earliest`` is ``None`` when the window is open at the start (known only to
-    have happened on or before ``latest``). Build one with :meth:`parse` from
-    EDTF text, or with :meth:`day`, :meth:`month`, :meth:`year`,
-    :meth:`between` and :meth:`before`.
+    ``earliest`` is ``None`` when the window is open at the start (known only
+    to have happened on or before ``latest``). Build one from EDTF text with
+    `parse`, or with `day`, `month`, `year`, `between` and `before`.
+
+    Windows sort by their last day, then their first (an open start first):
+    sorting puts what had certainly happened by a day before what may still
+    have been to come.
     """
 
-    __slots__ = ("earliest", "latest", "precision")
-    earliest: _dt.date | None
-    latest: _dt.date
-    precision: Precision
-
-    _attrs_options: ClassVar[Mapping[str, Mapping[str, Any]]] = {
-        "earliest": {"validator": _check_date},
-        "latest": {"validator": _check_date},
-        "precision": {"validator": attrs.validators.instance_of(Precision)},
-    }
-
-    def __init__(
-        self, *, earliest: _dt.date | None, latest: _dt.date, precision: Precision
-    ) -> None:
-        _set(self, "earliest", earliest)
-        _set(self, "latest", latest)
-        _set(self, "precision", precision)
-        if earliest is not None and type(earliest) is not _dt.date:
-            raise _date_error("earliest", earliest)
-        if type(latest) is not _dt.date:
-            raise _date_error("latest", latest)
-        _check_precision(precision)
-        self.__attrs_post_init__()
-
-    def __attrs_post_init__(self) -> None:
-        earliest: _dt.date | None = self.earliest
-        latest: _dt.date = self.latest
-        precision = self.precision
-        if earliest is None:
-            if precision is not Precision.OPEN_START:
-                raise ValueError(f"a {precision.value} window needs an earliest day")
-            return
-        if precision is Precision.OPEN_START:
-            raise ValueError("an open-start window has no earliest day")
-        if earliest > latest:
-            raise ValueError(f"reversed date window: {earliest} is after {latest}")
-        expected = {
-            Precision.DAY: (latest, latest),
-            Precision.MONTH: (
-                latest.replace(day=1),
-                latest.replace(day=_month_end(latest.year, latest.month)),
-            ),
-            Precision.YEAR: (latest.replace(month=1, day=1), latest.replace(month=12, day=31)),
-        }.get(precision)
-        if expected is not None and (earliest, latest) != expected:
-            raise ValueError(
-                f"{earliest}..{latest} is not a whole {precision.value}; use Precision.RANGE"
-            )
+    earliest: datetime.date | None = attrs.field(validator=_check_day, repr=_iso_or_open)
+    latest: datetime.date = attrs.field(validator=_check_day, repr=_iso_or_open)
+    precision: Precision = attrs.field(validator=_check_window, repr=lambda p: p.value)
 
     # -- named constructors -------------------------------------------------
     @classmethod
     def parse(cls, text: str) -> DateWindow:
         """Read EDTF text: ``2024-05-08``, ``2024-05``, ``2024``, ``A/B`` or ``../B``.
 
-        Raises :class:`ValueError` naming the text when it is not one of these
+        Raises `ValueError` naming the text when it is not one of these
         forms, names an impossible date, or its start is after its end.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"expected EDTF text, got {type(text).__name__} {text!r}")
-        # The windows made here are valid by construction, so a plain DateWindow
-        # skips the checks of __init__ (a subclass goes through its own).
-        make: Callable[[_dt.date | None, _dt.date, Precision], DateWindow]
-        if cls is DateWindow:
-            if len(text) == 10 and text[4] == "-" and text[7] == "-":
-                try:  # the common case, a day: only ASCII YYYY-MM-DD gets through here
-                    day = _fromisoformat(text)
-                except ValueError:
-                    pass
-                else:
-                    return _window(day, day, Precision.DAY)
-            make = _window
-        else:
-            make = _checked(cls)
-        stripped = text.strip()
-        if "/" not in stripped:
-            first, last, precision = _part_bounds(stripped, text)
-            return make(first, last, precision)
-        start, _, end = stripped.partition("/")
-        _, latest, _ = _part_bounds(end, text)
-        if start == "..":
-            return make(None, latest, Precision.OPEN_START)
-        earliest, _, _ = _part_bounds(start, text)
-        if earliest > latest:
-            raise ValueError(f"{text!r} is a reversed date window: its start is after its end")
-        return make(earliest, latest, Precision.RANGE)
+        return _parse_window(cls, text)
 
     @classmethod
-    def day(cls, day: _dt.date) -> DateWindow:
+    def day(cls, day: datetime.date) -> DateWindow:
         """A window of exactly one day."""
         return cls(earliest=day, latest=day, precision=Precision.DAY)
 
@@ -377,15 +133,24 @@ class DateWindow(_Frozen):
     def month(cls, year: int, month: int) -> DateWindow:
         """Some day in the given month."""
         year, month = _number(year, "year", 1, 9999), _number(month, "month", 1, 12)
-        return cls.parse(f"{year:04d}-{month:02d}")
+        return cls(
+            earliest=datetime.date(year, month, 1),
+            latest=_month_end(year, month),
+            precision=Precision.MONTH,
+        )
 
     @classmethod
     def year(cls, year: int) -> DateWindow:
         """Some day in the given year."""
-        return cls.parse(f"{_number(year, 'year', 1, 9999):04d}")
+        year = _number(year, "year", 1, 9999)
+        return cls(
+            earliest=datetime.date(year, 1, 1),
+            latest=datetime.date(year, 12, 31),
+            precision=Precision.YEAR,
+        )
 
     @classmethod
-    def between(cls, earliest: _dt.date, latest: _dt.date) -> DateWindow:
+    def between(cls, earliest: datetime.date, latest: datetime.date) -> DateWindow:
         """Some day from ``earliest`` to ``latest``, both included."""
         if earliest is None:
             raise TypeError(
@@ -395,7 +160,7 @@ class DateWindow(_Frozen):
         return cls(earliest=earliest, latest=latest, precision=Precision.RANGE)
 
     @classmethod
-    def before(cls, latest: _dt.date) -> DateWindow:
+    def before(cls, latest: datetime.date) -> DateWindow:
         """Some day on or before ``latest``, with no known start."""
         return cls(earliest=None, latest=latest, precision=Precision.OPEN_START)
 
@@ -410,8 +175,7 @@ class DateWindow(_Frozen):
             return f"{latest.year:04d}-{latest.month:02d}"
         if precision is Precision.YEAR:
             return f"{latest.year:04d}"
-        start = ".." if self.earliest is None else self.earliest.isoformat()
-        return f"{start}/{latest.isoformat()}"
+        return f"{_iso_or_open(self.earliest)}/{latest.isoformat()}"
 
     def __str__(self) -> str:
         return self.edtf
@@ -424,14 +188,14 @@ class DateWindow(_Frozen):
     def ends_by(self, day: DateLike) -> bool:
         """True when the event had certainly happened by ``day`` (``latest <= day``).
 
-        ``day`` is anything :func:`to_date` reads; so is that of :meth:`contains`
-        and :meth:`straddles`.
+        ``day`` is anything `to_date` reads; so is that of `contains` and
+        `straddles`.
         """
-        return self.latest <= _as_day(day)
+        return self.latest <= to_date(day)
 
     def contains(self, day: DateLike) -> bool:
         """True when the event may have happened on ``day``."""
-        day = _as_day(day)
+        day = to_date(day)
         return (self.earliest is None or self.earliest <= day) and day <= self.latest
 
     def straddles(self, day: DateLike) -> bool:
@@ -439,44 +203,54 @@ class DateWindow(_Frozen):
 
         On such a day it is not known whether the event had happened yet.
         """
-        day = _as_day(day)
+        day = to_date(day)
         return self.contains(day) and day < self.latest
 
+    def overlaps(self, other: DateWindow | tuple[DateLike, DateLike]) -> bool:
+        """True when the event may have happened within ``other``.
+
+        ``other`` is another window or a period ``(first, last)`` of two days,
+        both included.
+        """
+        first, last = _period(other)
+        return (self.earliest is None or self.earliest <= last) and (
+            first is None or first <= self.latest
+        )
+
+    def within(self, other: DateWindow | tuple[DateLike, DateLike]) -> bool:
+        """True when the event certainly happened within ``other`` (a window or a period)."""
+        first, last = _period(other)
+        if self.latest > last:
+            return False
+        if first is None:
+            return True
+        return self.earliest is not None and self.earliest >= first
+
     @property
-    def sort_key(self) -> tuple[_dt.date, _dt.date]:
+    def sort_key(self) -> tuple[datetime.date, datetime.date]:
         """Order windows by their last day, then their first (open starts first)."""
-        return (self.latest, self.earliest or _dt.date.min)
+        return (self.latest, self.earliest or datetime.date.min)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, DateWindow):
+            return NotImplemented
+        return (self.sort_key, _RANK[self.precision]) < (other.sort_key, _RANK[other.precision])
 
 
-def _window(earliest: _dt.date | None, latest: _dt.date, precision: Precision) -> DateWindow:
-    """A DateWindow from parts already known to make a valid one (no checks)."""
-    window: DateWindow = _new(DateWindow)
-    _set(window, "earliest", earliest)
-    _set(window, "latest", latest)
-    _set(window, "precision", precision)
-    return window
+#: Ties between windows of the same days (impossible between valid windows, but total).
+_RANK = {precision: rank for rank, precision in enumerate(Precision)}
 
 
-def _checked(
-    cls: type[DateWindow],
-) -> Callable[[_dt.date | None, _dt.date, Precision], DateWindow]:
-    def make(earliest: _dt.date | None, latest: _dt.date, precision: Precision) -> DateWindow:
-        return cls(earliest=earliest, latest=latest, precision=precision)
-
-    return make
-
-
-# ---------------------------------------------------------------------------
-# what callers pass as a day
-
-#: Numeric day/month/year text such as 03/04/2024 (compiled on first use, by re).
-_NUMERIC_DMY = r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})"
-_UTC = _dt.timezone.utc
-
-
-def _as_day(value: DateLike) -> _dt.date:
-    """``value`` as a day: a plain date as it is, anything else through :func:`to_date`."""
-    return value if type(value) is _dt.date else to_date(value)
+def _period(other: object) -> tuple[datetime.date | None, datetime.date]:
+    """The first (None if open) and last day of a window or of a ``(first, last)`` period."""
+    if isinstance(other, DateWindow):
+        return other.earliest, other.latest
+    if isinstance(other, tuple) and len(other) == 2:
+        first, last = to_date(other[0]), to_date(other[1])
+        if first > last:
+            raise ValueError(f"reversed period: {first} is after {last}")
+        return first, last
+    raise TypeError(f"expected a DateWindow or a (first, last) pair of days, got {other!r}")
 
 
 def _number(value: object, what: str, low: int, high: int) -> int:
@@ -488,7 +262,90 @@ def _number(value: object, what: str, low: int, high: int) -> int:
     return value
 
 
-def _from_datetime(value: _dt.datetime, original: object) -> _dt.date:
+# ---------------------------------------------------------------------------
+# EDTF text
+
+_EDTF_FORMS = "expected YYYY, YYYY-MM, YYYY-MM-DD, START/END or ../END"
+
+
+def _edtf_part(text: str, whole: str) -> tuple[datetime.date, datetime.date, Precision]:
+    """First day, last day and precision of one EDTF date such as ``2024-05``."""
+    digits = text.replace("-", "")
+    shape = "".join("-" if c == "-" else "d" for c in text)
+    if shape not in ("dddd", "dddd-dd", "dddd-dd-dd") or not (
+        digits.isascii() and digits.isdigit()
+    ):
+        raise ValueError(f"{whole!r} is not an EDTF date window; {_EDTF_FORMS}")
+    year = int(text[:4])
+    try:
+        if len(text) == 4:
+            if year == 0:
+                raise ValueError("year 0 is out of range")
+            return datetime.date(year, 1, 1), datetime.date(year, 12, 31), Precision.YEAR
+        month = int(text[5:7])
+        if len(text) == 7:
+            first = datetime.date(year, month, 1)
+            return first, _month_end(year, month), Precision.MONTH
+        exact = datetime.date(year, month, int(text[8:]))
+    except ValueError as exc:
+        raise ValueError(f"{whole!r} names an impossible date ({exc})") from None
+    return exact, exact, Precision.DAY
+
+
+def _parse_window(cls: type[DateWindow], text: str) -> DateWindow:
+    if not isinstance(text, str):
+        raise TypeError(f"expected EDTF text, got {type(text).__name__} {text!r}")
+    if len(text) > 40:
+        raise ValueError(f"{text[:30]!r}... is not an EDTF date window; {_EDTF_FORMS}")
+    text = text.strip()
+    if len(text) > 21:  # the longest window, YYYY-MM-DD/YYYY-MM-DD
+        raise ValueError(f"{text[:30]!r}... is not an EDTF date window; {_EDTF_FORMS}")
+    if "/" not in text:
+        first, last, precision = _edtf_part(text, text)
+        return cls(earliest=first, latest=last, precision=precision)
+    start, _, end = text.partition("/")
+    _, latest, _ = _edtf_part(end, text)
+    if start == "..":
+        return cls(earliest=None, latest=latest, precision=Precision.OPEN_START)
+    earliest, _, _ = _edtf_part(start, text)
+    if earliest > latest:
+        raise ValueError(f"{text!r} is a reversed date window: its start is after its end")
+    return cls(earliest=earliest, latest=latest, precision=Precision.RANGE)
+
+
+# ---------------------------------------------------------------------------
+# what callers pass as a day
+
+_TIME = (
+    r"(?:(?:T|\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d{1,6})?)?"
+    r"\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
+)
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_WEEKDAY = r"(?:(?P<weekday>[A-Za-z]{3,9})\.?,?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+#: The forms of one day, in the grammar of docs/errors.md.
+_FORMS = {
+    "year_first": rf"{_YEAR}(?P<sep>[/.\-])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})",
+    "numeric": rf"(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}",
+    "day_month": rf"{_WEEKDAY}{_DAY}\.?[\s\-]+{_MONTH}[\s\-,]+{_YEAR}",
+    "month_day": rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+}
+
+
+@functools.cache
+def _grammar() -> dict[str, re.Pattern[str]]:
+    """The compiled forms (compiled on first use: a plain ISO day needs none)."""
+    return {
+        name: re.compile(rf"{form}{_TIME}", re.ASCII | re.IGNORECASE)
+        for name, form in _FORMS.items()
+    }
+
+
+_UTC = datetime.timezone.utc
+
+
+def _day_in_utc(value: datetime.datetime, original: object) -> datetime.date:
     if value.tzinfo is not None and value.utcoffset() is not None:
         try:
             return value.astimezone(_UTC).date()
@@ -500,69 +357,110 @@ def _from_datetime(value: _dt.datetime, original: object) -> _dt.date:
     return value.date()
 
 
-def to_date(when: DateLike) -> _dt.date:
+def to_date(when: DateLike) -> datetime.date:
     """Turn ``when`` into one calendar day.
 
-    Accepts a :class:`datetime.date`; a :class:`datetime.datetime` (a
-    timezone-aware one counts as its calendar date in UTC); or text. ISO
-    ``YYYY-MM-DD`` text takes a fast path; other unambiguous text such as
-    ``"1 June 2024"`` is read by python-dateutil.
+    Accepts a `datetime.date`; a `datetime.datetime` (a timezone-aware one
+    counts as its calendar date in UTC); or text in one of the forms of the
+    date grammar (docs/errors.md): ``2024-06-01``, ``2024/06/01``,
+    ``13/04/2024``, ``1 June 2024``, ``June 1, 2024``, each optionally followed
+    by a time (and an offset, which moves the day to UTC).
 
     Raises:
-        TypeError: ``when`` is not a date, a datetime or text (``None``, a number...).
-        ValueError: the text is empty, names an impossible day (``"2024-02-31"``),
-            names no single day (``"June 2024"``), or is an ambiguous numeric
-            form such as ``"03/04/2024"`` (3 April or 4 March?).
+        TypeError: ``when`` is not a date, a datetime or text.
+        ValueError: the text is empty or too long, names an impossible day
+            (``"2024-02-31"``), names no single day (``"June 2024"``, a window
+            such as ``"2024-01-01/2024-12-31"``), has a two-digit year, has
+            anything left over, or is a numeric form that could be read two
+            ways (``"03/04/2024"``: 3 April or 4 March?).
     """
-    if isinstance(when, _dt.datetime):
-        return _from_datetime(when, when)
-    if isinstance(when, _dt.date):
+    if isinstance(when, datetime.datetime):
+        return _day_in_utc(when, when)
+    if isinstance(when, datetime.date):
         return when
     if not isinstance(when, str):
         raise TypeError(
             f"expected a date, a datetime or date text, got {type(when).__name__} {when!r}"
         )
-    text = when.strip()
-    if not text:
-        raise ValueError("expected a date such as '2024-06-01', got empty text")
-    if len(text) == 10 and _is_edtf_day(text):  # YYYY-MM-DD
-        try:
-            return _dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"{when!r} is not a real calendar date; expected YYYY-MM-DD") from None
-    return _parse_text(when, text)
-
-
-def _parse_text(original: str, text: str) -> _dt.date:
-    numeric = re.fullmatch(_NUMERIC_DMY, text)
-    if numeric is not None:
-        first, second = int(numeric.group(1)), int(numeric.group(2))
-        if first != second and first <= 12 and second <= 12:
-            raise ValueError(
-                f"{original!r} is ambiguous (day/month or month/day?); write it as YYYY-MM-DD"
-            )
-    # ISO date-time text, possibly with an offset. Only that: from Python 3.11 on,
-    # fromisoformat also reads week dates ("2024-W22" as its Monday) and more.
-    if len(text) > 10 and text[10] in "T " and _is_edtf_day(text[:10]):
-        try:
-            iso = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if len(when) == 10 and when[4] == "-" and when[7] == "-" and when.isascii():
+        try:  # the common case, YYYY-MM-DD (fromisoformat reads nothing else at length 10)
+            return datetime.date.fromisoformat(when)
         except ValueError:
             pass
-        else:
-            return _from_datetime(iso, original)
-    from dateutil import parser  # imported only for text that is not ISO
+    return _parse_text(when)
 
-    defaults = (_dt.datetime(2000, 1, 1), _dt.datetime(2001, 2, 2))
+
+def _refuse(original: str, why: str) -> ValueError:
+    shown = original if len(original) <= 40 else original[:40] + "..."
+    return ValueError(f"{shown!r} {why}; expected one day such as '2024-06-01' or '1 June 2024'")
+
+
+def _parse_text(original: str) -> datetime.date:
+    text = original.strip()
+    if not text:
+        raise ValueError("expected a date such as '2024-06-01', got empty text")
+    if len(text) > LONGEST_DATE_TEXT:
+        raise _refuse(original, f"is longer than {LONGEST_DATE_TEXT} characters")
+    if not text.isascii():
+        raise _refuse(original, "has characters outside the date grammar")
+    if text.startswith("..") or ("/" in text and text.count("/") != 2):
+        raise _refuse(original, "is a date window, not one day")
+    for form, pattern in _grammar().items():
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return _day_of(form, found, original)
+    years = re.findall(r"\d{4}", text)
+    if len(years) > 1:
+        raise _refuse(original, "names more than one date")
+    if not years:
+        raise _refuse(original, "has no four-digit year (two-digit years are refused)")
+    raise _refuse(original, "does not name a single day in a form this library can read")
+
+
+def _day_of(form: str, found: re.Match[str], original: str) -> datetime.date:
+    """The day a matched form names, checked (and moved to UTC by an offset)."""
+    year = int(found["year"])
+    if form == "year_first":
+        month, day = int(found["m"]), int(found["d"])
+    elif form == "numeric":
+        first, second = int(found["a"]), int(found["b"])
+        if first <= 12 and second <= 12 and first != second:
+            raise _refuse(original, "is ambiguous (day-month or month-day?)")
+        day, month = (first, second) if first > 12 else (second, first)
+    else:
+        from dateutil.parser import parserinfo  # its month and weekday names
+
+        names = parserinfo()
+        named_month = names.month(found["month"])
+        if named_month is None:
+            raise _refuse(original, f"names no month ({found['month']!r})")
+        month, day = named_month, int(found["day"])
+        weekday = found["weekday"]
+        if weekday is not None:
+            named_day = names.weekday(weekday)
+            if named_day is None:
+                raise _refuse(original, f"names no weekday ({weekday!r})")
+            try:
+                if datetime.date(year, month, day).weekday() != named_day:
+                    raise _refuse(original, "gives a weekday that does not fall on that day")
+            except ValueError:
+                pass  # an impossible date: reported below
+    hour, minute = int(found["hour"] or 0), int(found["minute"] or 0)
+    second = int(found["second"] or 0)
+    zone = found["zone"]
+    offset = datetime.timedelta(0)
+    if zone and zone.upper() not in ("Z", "UTC", "GMT"):
+        digits = zone[1:].replace(":", "")
+        offset = datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        offset = -offset if zone[0] == "-" else offset
     try:
-        parsed = [parser.parse(text, default=default) for default in defaults]
-    except (ValueError, OverflowError) as exc:
-        raise ValueError(
-            f"{original!r} is not a date this library can read ({exc}); "
-            "expected a date such as '2024-06-01'"
-        ) from None
-    if parsed[0].date() != parsed[1].date():
-        raise ValueError(
-            f"{original!r} does not name a single day (is the day or month missing?); "
-            "expected a full date such as '2024-06-01'"
+        datetime.date(year, month, day)
+    except ValueError as exc:
+        raise _refuse(original, f"is not a real calendar date ({exc})") from None
+    try:
+        moment = datetime.datetime(
+            year, month, day, hour, minute, second, tzinfo=datetime.timezone(offset)
         )
-    return _from_datetime(parsed[0], original)
+    except ValueError as exc:
+        raise _refuse(original, f"has an impossible time ({exc})") from None
+    return _day_in_utc(moment, original) if zone else moment.date()

@@ -1,31 +1,25 @@
-"""The exceptions ilrs raises, and the problems a defective data package has."""
+"""The problems a defective data package has, and the exception that lists them."""
 
 from __future__ import annotations
 
-from .dates import _Frozen, _set
+from typing import Any
+
+import attrs
 
 __all__ = ["DataError", "Problem"]
 
 
-class Problem(_Frozen):
+@attrs.frozen(kw_only=True)
+class Problem:
     """One defect found in a data package: where it is and what is wrong."""
 
-    __slots__ = ("field", "file", "message", "record")
     #: The file, relative to the package directory (e.g. ``signatories.csv``).
     file: str
     #: The record's id or key, or its line number, when the defect is in a record.
-    record: str | None
+    record: str | None = None
     #: The field (column), when the defect is in one field.
-    field: str | None
+    field: str | None = None
     message: str
-
-    def __init__(
-        self, *, file: str, record: str | None = None, field: str | None = None, message: str
-    ) -> None:
-        _set(self, "file", file)
-        _set(self, "record", record)
-        _set(self, "field", field)
-        _set(self, "message", message)
 
     def __str__(self) -> str:
         where = [self.file]
@@ -40,7 +34,8 @@ class DataError(ValueError):
     """A data package is defective; nothing of it was loaded.
 
     ``problems`` lists every defect found, each naming the file, the record and
-    the field. The message shows the first few.
+    the field. The message shows the first ten. A DataError pickles with its
+    problems (as it must, to cross from a worker process).
     """
 
     def __init__(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
@@ -51,3 +46,6 @@ class DataError(ValueError):
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"invalid data package ({count} {noun}):\n  {shown}{tail}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems,))

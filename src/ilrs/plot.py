@@ -1,8 +1,8 @@
 """Charts of the ILRS data (needs ``pip install 'ilrs[plot]'``, i.e. matplotlib).
 
-Each function returns a :class:`matplotlib.figure.Figure` sized for a notebook,
+Each function returns a `matplotlib.figure.Figure` sized for a notebook,
 with a title, a legend and a source line naming the data version and
-``DATA_AS_OF``. The figures are built without :mod:`matplotlib.pyplot`, so
+``DATA_AS_OF``. The figures are built without `matplotlib.pyplot`, so
 they do not appear twice in a notebook and work with no display; save one with
 ``fig.savefig("chart.png")``. matplotlib is imported only by this module, and
 ``import ilrs`` never imports this module.
@@ -10,21 +10,21 @@ they do not appear twice in a notebook and work with no display; save one with
 
 from __future__ import annotations
 
+import datetime
 import functools
 from typing import TYPE_CHECKING, Any
 
-from . import _dt
+from .bundle import bundled
+from .dataset import Dataset
 from .dates import Precision
-from .records import SignatoryType
+from .enums import SignatoryType
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from .dataset import Dataset
-
 __all__ = ["membership_timeline", "missions_timeline"]
 
-#: One colour per signatory type, in the order of :class:`~ilrs.SignatoryType`.
+#: One colour per signatory type, in the order of `ilrs.SignatoryType`.
 TYPE_COLOURS = {
     SignatoryType.COUNTRY: "#1f5f99",
     SignatoryType.INTERGOVERNMENTAL_ORGANIZATION: "#4c9ed9",
@@ -63,11 +63,7 @@ def _chart_class() -> type[Figure]:
 
 def _dataset(dataset: Dataset | None) -> Dataset:
     if dataset is None:
-        from . import bundled
-
         return bundled()
-    from .dataset import Dataset
-
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected an ilrs.Dataset or None, got {dataset!r}")
     return dataset
@@ -98,13 +94,13 @@ def membership_timeline(
     """Cumulative ILRS partners over time, stacked by type.
 
     Each signatory is counted from the last possible day of its joining (the
-    rule of :meth:`ilrs.Dataset.members_as_of`). A lower panel shows the
+    rule of `ilrs.Dataset.members_as_of`). A lower panel shows the
     signatories whose joining date is known only to the month, as a range, or
     as "by" a date (open-ended, drawn as a dashed bar with an arrow), so the
     reader sees which steps rest on approximate dates.
 
-    ``dataset`` defaults to the bundled data; pass :func:`ilrs.load`'s result
-    to chart another package. Raises :class:`ImportError` without matplotlib.
+    ``dataset`` defaults to the bundled data; pass `ilrs.load`'s result
+    to chart another package. Raises `ImportError` without matplotlib.
     """
     data = _dataset(dataset)
     fig = _figure(figsize)
@@ -218,7 +214,7 @@ def missions_timeline(
             last = note.target.latest
             assert first is not None
             ax.plot(
-                [first, last + _dt.timedelta(days=1)],
+                [first, last + datetime.timedelta(days=1)],
                 [row + offset, row + offset],
                 color=colour,
                 lw=3 if not open_start else 1.5,

@@ -1,493 +1,596 @@
-"""The record classes and their enums: signatories, agreements, sources, counts, gaps.
+"""Every record class: what the data package's rows become, and what queries return.
 
-The programme's records (missions, plans, phases and theirs) are in
-:mod:`ilrs.programme`; this module still gives them, imported on first use.
+Each record is ``@attrs.frozen(kw_only=True)``: frozen, slotted, keyword-only,
+compared and hashed by value, and an attrs class for every attrs tool
+(`attrs.fields`, `attrs.evolve`, `attrs.asdict`, cattrs). Collections are
+tuples (a collection of records is a `Results`, which is a tuple that shows as
+a table); enum fields accept their value text. Each record's ``from_row``
+builds it from a typed row of its table (see `ilrs.schema`) and the records it
+links to.
 
-Every record is an attrs class that is frozen, slotted and keyword-only (see
-``ilrs.dates._Frozen``, which writes out what ``@attrs.frozen`` would generate),
-and every collection inside one is a tuple, so a record can be shared, hashed
-and cached without anyone changing it. Records are built by the loader through
-their ``from_row`` named constructors from validated rows of the data package;
-these store the fields directly, as ``__init__`` does, without the cost of a
-call with keyword arguments (a few hundred nanoseconds a record, which adds up
-in a cold start).
+The fields marked `BRIEF` are the columns shown on screen.
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from .dates import DateWindow, _Frozen, _new, _set
+import attrs
+
+from .dates import DateWindow, Precision
+from .enums import (
+    AgreementKind,
+    Evidence,
+    MissionKind,
+    MissionStatus,
+    PlanScope,
+    SignatoryType,
+)
+from .results import Results
+from .tabular import BRIEF
 
 if TYPE_CHECKING:  # pragma: no cover
     from pycountry.db import Country
 
 __all__ = [
+    "STATE_LIKE",
     "Agreement",
-    "AgreementKind",
-    "Evidence",
+    "CountComparison",
     "Exclusion",
     "Gap",
+    "LaunchAnnouncement",
+    "Mission",
     "OfficialCount",
+    "Payload",
+    "Phase",
+    "Plan",
     "Signatory",
-    "SignatoryType",
     "Source",
-    "parse_enum",
+    "TimelinePoint",
 ]
 
 Row = Mapping[str, Any]
-E = TypeVar("E", bound=enum.Enum)
+
+#: Types that official statements count as "countries and international organizations".
+STATE_LIKE = frozenset({SignatoryType.COUNTRY, SignatoryType.INTERGOVERNMENTAL_ORGANIZATION})
 
 
-class SignatoryType(enum.Enum):
-    """What kind of body a signatory is."""
-
-    COUNTRY = "country"
-    INTERGOVERNMENTAL_ORGANIZATION = "intergovernmental_organization"
-    ORGANIZATION = "organization"
-    INSTITUTE = "institute"
-    UNIVERSITY = "university"
-    COMPANY = "company"
+# -- how long fields show in a repr ---------------------------------------------
 
 
-class Evidence(enum.Enum):
-    """How well a signatory's joining is documented, strongest first."""
-
-    #: Initiated the ILRS (China, Russia).
-    FOUNDER = "founder"
-    #: A signing is documented, with its date.
-    SIGNED = "signed"
-    #: Officials or the press report the joining, but no signing date was found.
-    REPORTED = "reported"
-    #: Only named in an official list of participants; no signing record found.
-    LISTED = "listed"
+def _short(text: str | None) -> str:
+    """Text in a repr, cut to 60 characters."""
+    if text is None:
+        return "None"
+    return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
-class AgreementKind(enum.Enum):
-    """The kind of instrument signed."""
-
-    MEMORANDUM_OF_UNDERSTANDING = "memorandum_of_understanding"
-    JOINT_STATEMENT = "joint_statement"
-    COOPERATION_AGREEMENT = "cooperation_agreement"
-    INTERGOVERNMENTAL_AGREEMENT = "intergovernmental_agreement"
-    LETTER_OF_INTENT = "letter_of_intent"
-    FRAMEWORK_AGREEMENT = "framework_agreement"
-    DECLARATION = "declaration"
-    #: The sources say an instrument was signed but not which kind.
-    UNSPECIFIED = "unspecified"
+def _count(items: tuple[Any, ...]) -> str:
+    """A collection of records in a repr: how many, and of which ids."""
+    ids = [str(getattr(item, "id", "")) for item in items]
+    shown = ", ".join(ids[:3]) + (", …" if len(ids) > 3 else "")
+    return f"<{len(items)}: {shown}>" if ids and all(ids) else f"<{len(items)}>"
 
 
-def parse_enum(enum_type: type[E], value: E | str, what: str | None = None) -> E:
-    """Return the member of ``enum_type`` that ``value`` names.
-
-    Accepts a member, its value (``"country"``) or its name (``"COUNTRY"``),
-    case-insensitively. Raises :class:`ValueError` listing the valid values.
-    """
-    if isinstance(value, enum_type):
-        return value
-    if isinstance(value, str):
-        folded = value.strip().lower()
-        for member in enum_type:
-            if folded in (str(member.value), member.name.lower()):
-                return member
-    valid = ", ".join(str(member.value) for member in enum_type)
-    label = what or enum_type.__name__
-    raise ValueError(f"unknown {label} {value!r}; expected one of: {valid}")
+def _record_id(record: Any) -> str:
+    return f"<{type(record).__name__} {record.id}>"
 
 
-class Source(_Frozen):
+# -- converters (named functions, which type checkers follow) --------------------
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _mission_kinds(items: Iterable[MissionKind | str]) -> tuple[MissionKind, ...]:
+    return tuple(MissionKind(item) for item in items)
+
+
+def _sources(items: Iterable[Source]) -> Results[Source]:
+    return Results.of_type(items, Source)
+
+
+def _agreements(items: Iterable[Agreement]) -> Results[Agreement]:
+    return Results.of_type(items, Agreement)
+
+
+def _launch_announcements(items: Iterable[LaunchAnnouncement]) -> Results[LaunchAnnouncement]:
+    return Results.of_type(items, LaunchAnnouncement)
+
+
+def _payloads(items: Iterable[Payload]) -> Results[Payload]:
+    return Results.of_type(items, Payload)
+
+
+# -- sources, signatories, agreements -------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Source:
     """A published page that a record rests on."""
 
-    __slots__ = ("id", "language", "published", "publisher", "title", "url")
-
-    id: str
+    id: str = attrs.field(metadata=BRIEF)
     url: str
-    publisher: str
+    publisher: str = attrs.field(metadata=BRIEF)
     #: When the page was published.
-    published: DateWindow
-    title: str
+    published: DateWindow = attrs.field(metadata=BRIEF)
+    #: The page's own title, in its own language.
+    title: str = attrs.field(metadata=BRIEF, repr=_short)
     #: ISO 639-1 code of the page's language, when known.
-    language: str | None
-
-    def __init__(
-        self,
-        *,
-        id: str,
-        url: str,
-        publisher: str,
-        published: DateWindow,
-        title: str,
-        language: str | None = None,
-    ) -> None:
-        _set(self, "id", id)
-        _set(self, "url", url)
-        _set(self, "publisher", publisher)
-        _set(self, "published", published)
-        _set(self, "title", title)
-        _set(self, "language", language)
+    language: str | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> Source:
-        """Build from a validated ``sources`` row."""
-        self = _new(cls)
-        _set(self, "id", row["id"])
-        _set(self, "url", row["url"])
-        _set(self, "publisher", row["publisher"])
-        _set(self, "published", row["published"])
-        _set(self, "title", row["title"])
-        _set(self, "language", row.get("language"))
-        return self
+        """Build from a typed ``sources`` row."""
+        return cls(
+            id=row["id"],
+            url=row["url"],
+            publisher=row["publisher"],
+            published=row["published"],
+            title=row["title"],
+            language=row["language"],
+        )
 
 
-class Agreement(_Frozen):
-    """One ILRS instrument signed by a signatory."""
+@attrs.frozen(kw_only=True)
+class Agreement:
+    """One instrument by which a signatory joined (or deepened its part in) the programme."""
 
-    __slots__ = (
-        "announced",
-        "event",
-        "id",
-        "ilrs_parties",
-        "kind",
-        "notes",
-        "partner_parties",
-        "place",
-        "signatory_id",
-        "signed",
-        "sources",
-        "title",
-    )
-
-    id: str
-    #: The ``id`` of the :class:`Signatory` that joined through this instrument.
-    signatory_id: str
-    kind: AgreementKind
-    title: str
+    id: str = attrs.field(metadata=BRIEF)
+    #: The ``id`` of the `Signatory` that signed it.
+    signatory_id: str = attrs.field(metadata=BRIEF)
+    kind: AgreementKind = attrs.field(converter=AgreementKind, metadata=BRIEF)
+    title: str = attrs.field(repr=_short)
     #: The bodies that signed on the ILRS side (e.g. ``("CNSA",)``); empty when
     #: no source names them.
-    ilrs_parties: tuple[str, ...]
+    ilrs_parties: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF)
     #: The bodies that signed on the partner's side (e.g. ``("SUPARCO",)``).
-    partner_parties: tuple[str, ...]
+    partner_parties: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF)
     #: When it was signed.
-    signed: DateWindow
+    signed: DateWindow = attrs.field(metadata=BRIEF)
     #: When it was first made public, where that differs from the signing.
-    announced: DateWindow | None
-    place: str | None
-    event: str | None
-    sources: tuple[Source, ...]
+    announced: DateWindow | None = None
+    place: str | None = None
+    event: str | None = attrs.field(default=None, repr=_short)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count)
     #: Conflicting reports between sources, and how they were settled.
-    notes: str | None
-
-    def __init__(
-        self,
-        *,
-        id: str,
-        signatory_id: str,
-        kind: AgreementKind,
-        title: str,
-        ilrs_parties: tuple[str, ...],
-        partner_parties: tuple[str, ...],
-        signed: DateWindow,
-        announced: DateWindow | None,
-        place: str | None,
-        event: str | None,
-        sources: tuple[Source, ...],
-        notes: str | None = None,
-    ) -> None:
-        _set(self, "id", id)
-        _set(self, "signatory_id", signatory_id)
-        _set(self, "kind", kind)
-        _set(self, "title", title)
-        _set(self, "ilrs_parties", ilrs_parties)
-        _set(self, "partner_parties", partner_parties)
-        _set(self, "signed", signed)
-        _set(self, "announced", announced)
-        _set(self, "place", place)
-        _set(self, "event", event)
-        _set(self, "sources", sources)
-        _set(self, "notes", notes)
+    notes: str | None = attrs.field(default=None, repr=_short)
 
     @classmethod
-    def from_row(cls, row: Row, *, sources: tuple[Source, ...]) -> Agreement:
-        """Build from a validated ``agreements`` row and its sources."""
-        self = _new(cls)
-        _set(self, "id", row["id"])
-        _set(self, "signatory_id", row["signatory_id"])
-        _set(self, "kind", AgreementKind(row["kind"]))
-        _set(self, "title", row["title"])
-        _set(self, "ilrs_parties", row["ilrs_parties"])
-        _set(self, "partner_parties", row["partner_parties"])
-        _set(self, "signed", row["signed"])
-        _set(self, "announced", row.get("announced"))
-        _set(self, "place", row.get("place"))
-        _set(self, "event", row.get("event"))
-        _set(self, "sources", sources)
-        _set(self, "notes", row.get("notes"))
-        return self
+    def from_row(cls, row: Row, *, sources: Iterable[Source]) -> Agreement:
+        """Build from a typed ``agreements`` row and its sources."""
+        return cls(
+            id=row["id"],
+            signatory_id=row["signatory_id"],
+            kind=row["kind"],
+            title=row["title"],
+            ilrs_parties=row["ilrs_parties"],
+            partner_parties=row["partner_parties"],
+            signed=row["signed"],
+            announced=row["announced"],
+            place=row["place"],
+            event=row["event"],
+            sources=sources,
+            notes=row["notes"],
+        )
 
 
-class Signatory(_Frozen):
-    """A state or a body that signed on to the ILRS (or is officially listed)."""
-
-    __slots__ = (
-        "agreements",
-        "aliases",
-        "country_code",
-        "evidence",
-        "id",
-        "joined",
-        "name",
-        "notes",
-        "sources",
-        "type",
-    )
+@attrs.frozen(kw_only=True)
+class Signatory:
+    """A state or a body that signed on (or is officially listed as a participant)."""
 
     #: Stable, lower-case, never reused.
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    type: SignatoryType
+    id: str = attrs.field(metadata=BRIEF)
+    name: str = attrs.field(metadata=BRIEF)
+    aliases: tuple[str, ...] = attrs.field(converter=_strings, repr=_count)
+    type: SignatoryType = attrs.field(converter=SignatoryType, metadata=BRIEF)
     #: ISO 3166-1 alpha-3 code of the state, or of an organization's host
     #: country; ``None`` for international bodies.
-    country_code: str | None
-    #: When its first ILRS instrument was signed (or, for a listed state, the
+    country_code: str | None = attrs.field(metadata=BRIEF)
+    #: When its first instrument was signed (or, for a listed state, the
     #: open window ending on the date of the list).
-    joined: DateWindow
-    evidence: Evidence
-    agreements: tuple[Agreement, ...]
+    joined: DateWindow = attrs.field(metadata=BRIEF)
+    evidence: Evidence = attrs.field(converter=Evidence, metadata=BRIEF)
+    agreements: tuple[Agreement, ...] = attrs.field(converter=_agreements, repr=_count)
     #: Sources on the signatory itself (beyond those of its agreements).
-    sources: tuple[Source, ...]
-    notes: str | None
-
-    def __init__(
-        self,
-        *,
-        id: str,
-        name: str,
-        aliases: tuple[str, ...],
-        type: SignatoryType,
-        country_code: str | None,
-        joined: DateWindow,
-        evidence: Evidence,
-        agreements: tuple[Agreement, ...],
-        sources: tuple[Source, ...],
-        notes: str | None = None,
-    ) -> None:
-        _set(self, "id", id)
-        _set(self, "name", name)
-        _set(self, "aliases", aliases)
-        _set(self, "type", type)
-        _set(self, "country_code", country_code)
-        _set(self, "joined", joined)
-        _set(self, "evidence", evidence)
-        _set(self, "agreements", agreements)
-        _set(self, "sources", sources)
-        _set(self, "notes", notes)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count)
+    notes: str | None = attrs.field(default=None, repr=_short)
 
     @classmethod
     def from_row(
-        cls, row: Row, *, agreements: tuple[Agreement, ...], sources: tuple[Source, ...]
+        cls, row: Row, *, agreements: Iterable[Agreement], sources: Iterable[Source]
     ) -> Signatory:
-        """Build from a validated ``signatories`` row, its agreements and sources."""
-        self = _new(cls)
-        _set(self, "id", row["id"])
-        _set(self, "name", row["name"])
-        _set(self, "aliases", row["aliases"])
-        _set(self, "type", SignatoryType(row["type"]))
-        _set(self, "country_code", row.get("country_code"))
-        _set(self, "joined", row["joined"])
-        _set(self, "evidence", Evidence(row["evidence"]))
-        _set(self, "agreements", agreements)
-        _set(self, "sources", sources)
-        _set(self, "notes", row.get("notes"))
-        return self
+        """Build from a typed ``signatories`` row, its agreements and sources."""
+        return cls(
+            id=row["id"],
+            name=row["name"],
+            aliases=row["aliases"],
+            type=row["type"],
+            country_code=row["country_code"],
+            joined=row["joined"],
+            evidence=row["evidence"],
+            agreements=agreements,
+            sources=sources,
+            notes=row["notes"],
+        )
 
     @property
     def country(self) -> Country | None:
-        """The pycountry record of :attr:`country_code` (pycountry is imported here)."""
+        """A copy of the pycountry record of `country_code` (pycountry is imported here)."""
         if self.country_code is None:
             return None
         import pycountry
 
-        return pycountry.countries.get(alpha_3=self.country_code)
+        found = pycountry.countries.get(alpha_3=self.country_code)
+        if found is None:
+            return None
+        # pycountry's records are shared and can be changed: give the caller a copy
+        return type(found)(**found._fields)
 
     @property
-    def all_sources(self) -> tuple[Source, ...]:
+    def all_sources(self) -> Results[Source]:
         """Its own sources followed by those of its agreements, without repeats."""
         seen: dict[str, Source] = {source.id: source for source in self.sources}
         for agreement in self.agreements:
             for source in agreement.sources:
                 seen.setdefault(source.id, source)
-        return tuple(seen.values())
+        return Results(seen.values(), of=Source)
 
 
-class OfficialCount(_Frozen):
-    """An official statement of how many partners the ILRS has."""
+@attrs.frozen(kw_only=True)
+class OfficialCount:
+    """An official statement of how many partners the programme has."""
 
-    __slots__ = (
-        "countries_and_orgs",
-        "id",
-        "institutions",
-        "source",
-        "speaker",
-        "stated",
-        "total",
-        "wording",
-    )
-
-    id: str
-    stated: DateWindow
-    speaker: str
+    id: str = attrs.field(metadata=BRIEF)
+    stated: DateWindow = attrs.field(metadata=BRIEF)
+    speaker: str = attrs.field(metadata=BRIEF, repr=_short)
     #: "N countries and international organizations", when given.
-    countries_and_orgs: int | None
+    countries_and_orgs: int | None = attrs.field(metadata=BRIEF)
     #: "M institutions" (research institutes, universities, companies), when given.
-    institutions: int | None
+    institutions: int | None = attrs.field(metadata=BRIEF)
     #: One total for every kind of partner, when only that is given.
-    total: int | None
+    total: int | None = attrs.field(metadata=BRIEF)
     #: What exactly was counted, in the project's own words.
-    wording: str
-    source: Source
-
-    def __init__(
-        self,
-        *,
-        id: str,
-        stated: DateWindow,
-        speaker: str,
-        countries_and_orgs: int | None,
-        institutions: int | None,
-        total: int | None,
-        wording: str,
-        source: Source,
-    ) -> None:
-        _set(self, "id", id)
-        _set(self, "stated", stated)
-        _set(self, "speaker", speaker)
-        _set(self, "countries_and_orgs", countries_and_orgs)
-        _set(self, "institutions", institutions)
-        _set(self, "total", total)
-        _set(self, "wording", wording)
-        _set(self, "source", source)
+    wording: str = attrs.field(repr=_short)
+    source: Source = attrs.field(repr=_record_id)
 
     @classmethod
     def from_row(cls, row: Row, *, source: Source) -> OfficialCount:
-        """Build from a validated ``official_counts`` row."""
-        self = _new(cls)
-        _set(self, "id", row["id"])
-        _set(self, "stated", row["stated"])
-        _set(self, "speaker", row["speaker"])
-        _set(self, "countries_and_orgs", row.get("countries_and_orgs"))
-        _set(self, "institutions", row.get("institutions"))
-        _set(self, "total", row.get("total"))
-        _set(self, "wording", row["wording"])
-        _set(self, "source", source)
-        return self
+        """Build from a typed ``official_counts`` row and its source."""
+        return cls(
+            id=row["id"],
+            stated=row["stated"],
+            speaker=row["speaker"],
+            countries_and_orgs=row["countries_and_orgs"],
+            institutions=row["institutions"],
+            total=row["total"],
+            wording=row["wording"],
+            source=source,
+        )
 
 
-class Exclusion(_Frozen):
+@attrs.frozen(kw_only=True)
+class Exclusion:
     """A state reported as joining that is not counted as a member, and why."""
 
-    __slots__ = ("country_code", "id", "name", "reason", "sources")
-
-    id: str
-    name: str
-    country_code: str | None
-    reason: str
-    sources: tuple[Source, ...]
-
-    def __init__(
-        self,
-        *,
-        id: str,
-        name: str,
-        country_code: str | None,
-        reason: str,
-        sources: tuple[Source, ...],
-    ) -> None:
-        _set(self, "id", id)
-        _set(self, "name", name)
-        _set(self, "country_code", country_code)
-        _set(self, "reason", reason)
-        _set(self, "sources", sources)
+    id: str = attrs.field(metadata=BRIEF)
+    name: str = attrs.field(metadata=BRIEF)
+    country_code: str | None = attrs.field(metadata=BRIEF)
+    reason: str = attrs.field(metadata=BRIEF, repr=_short)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count)
 
     @classmethod
-    def from_row(cls, row: Row, *, sources: tuple[Source, ...]) -> Exclusion:
-        """Build from a validated ``exclusions`` row and its sources."""
-        self = _new(cls)
-        _set(self, "id", row["id"])
-        _set(self, "name", row["name"])
-        _set(self, "country_code", row.get("country_code"))
-        _set(self, "reason", row["reason"])
-        _set(self, "sources", sources)
-        return self
+    def from_row(cls, row: Row, *, sources: Iterable[Source]) -> Exclusion:
+        """Build from a typed ``exclusions`` row and its sources."""
+        return cls(
+            id=row["id"],
+            name=row["name"],
+            country_code=row["country_code"],
+            reason=row["reason"],
+            sources=sources,
+        )
 
 
-class Gap(_Frozen):
+@attrs.frozen(kw_only=True)
+class Gap:
     """Something a source reports without the detail to make a record of it.
 
     For example, "seven further institutions signed" with no names given.
     """
 
-    __slots__ = ("count", "date", "description", "id", "sources")
-
-    id: str
-    date: DateWindow
-    description: str
+    id: str = attrs.field(metadata=BRIEF)
+    date: DateWindow = attrs.field(metadata=BRIEF)
+    description: str = attrs.field(metadata=BRIEF, repr=_short)
     #: How many unnamed partners the gap stands for, when a source gives a number.
-    count: int | None
-    sources: tuple[Source, ...]
-
-    def __init__(
-        self,
-        *,
-        id: str,
-        date: DateWindow,
-        description: str,
-        count: int | None,
-        sources: tuple[Source, ...],
-    ) -> None:
-        _set(self, "id", id)
-        _set(self, "date", date)
-        _set(self, "description", description)
-        _set(self, "count", count)
-        _set(self, "sources", sources)
+    count: int | None = attrs.field(metadata=BRIEF)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count)
 
     @classmethod
-    def from_row(cls, row: Row, *, sources: tuple[Source, ...]) -> Gap:
-        """Build from a validated ``gaps`` row and its sources."""
-        self = _new(cls)
-        _set(self, "id", row["id"])
-        _set(self, "date", row["date"])
-        _set(self, "description", row["description"])
-        _set(self, "count", row.get("count"))
-        _set(self, "sources", sources)
-        return self
+    def from_row(cls, row: Row, *, sources: Iterable[Source]) -> Gap:
+        """Build from a typed ``gaps`` row and its sources."""
+        return cls(
+            id=row["id"],
+            date=row["date"],
+            description=row["description"],
+            count=row["count"],
+            sources=sources,
+        )
 
 
-_PROGRAMME = frozenset(
-    (
-        "LaunchAnnouncement",
-        "Mission",
-        "MissionKind",
-        "MissionStatus",
-        "Payload",
-        "Phase",
-        "Plan",
-        "PlanScope",
+# -- the programme: missions, plans, phases -------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class LaunchAnnouncement:
+    """A launch date that someone announced for a mission, at some date."""
+
+    id: str
+    #: The ``id`` of the `Mission` it is about.
+    mission_id: str = attrs.field(metadata=BRIEF)
+    #: When the target was stated.
+    announced: DateWindow = attrs.field(metadata=BRIEF)
+    #: The launch date that was announced.
+    target: DateWindow = attrs.field(metadata=BRIEF)
+    announced_by: str = attrs.field(metadata=BRIEF, repr=_short)
+    source: Source = attrs.field(repr=_record_id)
+
+    @classmethod
+    def from_row(cls, row: Row, *, source: Source) -> LaunchAnnouncement:
+        """Build from a typed ``launch_announcements`` row and its source."""
+        return cls(
+            id=row["id"],
+            mission_id=row["mission_id"],
+            announced=row["announced"],
+            target=row["target"],
+            announced_by=row["announced_by"],
+            source=source,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Payload:
+    """An international payload carried by a mission."""
+
+    id: str = attrs.field(metadata=BRIEF)
+    #: The ``id`` of the `Mission` that carries it.
+    mission_id: str
+    name: str = attrs.field(metadata=BRIEF)
+    contributor: str = attrs.field(metadata=BRIEF)
+    #: ISO 3166-1 alpha-3 code of the contributor's country, if any.
+    country_code: str | None = attrs.field(metadata=BRIEF)
+    source: Source = attrs.field(repr=_record_id)
+    notes: str | None = attrs.field(default=None, repr=_short)
+
+    @classmethod
+    def from_row(cls, row: Row, *, source: Source) -> Payload:
+        """Build from a typed ``payloads`` row and its source."""
+        return cls(
+            id=row["id"],
+            mission_id=row["mission_id"],
+            name=row["name"],
+            contributor=row["contributor"],
+            country_code=row["country_code"],
+            source=source,
+            notes=row["notes"],
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Mission:
+    """A mission or a piece of infrastructure in the programme."""
+
+    id: str = attrs.field(metadata=BRIEF)
+    name: str = attrs.field(metadata=BRIEF)
+    aliases: tuple[str, ...] = attrs.field(converter=_strings, repr=_count)
+    lead_agency: str = attrs.field(metadata=BRIEF)
+    #: ISO 3166-1 alpha-3 code of the lead country.
+    lead_country: str | None
+    kinds: tuple[MissionKind, ...] = attrs.field(converter=_mission_kinds, metadata=BRIEF)
+    #: Where it goes (a landing site, an orbit).
+    target: str | None = attrs.field(repr=_short)
+    status: MissionStatus = attrs.field(converter=MissionStatus, metadata=BRIEF)
+    #: The actual launch date (UTC), or ``None`` when it has not launched.
+    launched: datetime.date | None = attrs.field(metadata=BRIEF)
+    #: The ids of the phases (across plan versions) that name this mission.
+    phase_ids: tuple[str, ...] = attrs.field(converter=_strings, repr=_count)
+    launch_announcements: tuple[LaunchAnnouncement, ...] = attrs.field(
+        converter=_launch_announcements, repr=_count
     )
-)
+    payloads: tuple[Payload, ...] = attrs.field(converter=_payloads, repr=_count)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count)
+    notes: str | None = attrs.field(default=None, repr=_short)
+
+    @classmethod
+    def from_row(
+        cls,
+        row: Row,
+        *,
+        phase_ids: Iterable[str],
+        launch_announcements: Iterable[LaunchAnnouncement],
+        payloads: Iterable[Payload],
+        sources: Iterable[Source],
+    ) -> Mission:
+        """Build from a typed ``missions`` row and its linked records."""
+        return cls(
+            id=row["id"],
+            name=row["name"],
+            aliases=row["aliases"],
+            lead_agency=row["lead_agency"],
+            lead_country=row["lead_country"],
+            kinds=row["kinds"],
+            target=row["target"],
+            status=row["status"],
+            launched=row["launched"],
+            phase_ids=phase_ids,
+            launch_announcements=launch_announcements,
+            payloads=payloads,
+            sources=sources,
+            notes=row["notes"],
+        )
 
 
-def _from_programme(name: str, module: str) -> Any:
-    """``name`` from :mod:`ilrs.programme` (imported on first use), for ``module``'s lookups."""
-    if name not in _PROGRAMME:
-        raise AttributeError(f"module {module!r} has no attribute {name!r}")
-    from . import programme
+@attrs.frozen(kw_only=True)
+class Plan:
+    """One published version of the programme's roadmap."""
 
-    return getattr(programme, name)
+    id: str = attrs.field(metadata=BRIEF)
+    name: str = attrs.field(metadata=BRIEF, repr=_short)
+    published: DateWindow = attrs.field(metadata=BRIEF)
+    published_by: str = attrs.field(metadata=BRIEF, repr=_short)
+    scope: PlanScope = attrs.field(converter=PlanScope, metadata=BRIEF)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count)
+    #: What changed against the previous version.
+    notes: str | None = attrs.field(default=None, repr=_short)
+
+    @classmethod
+    def from_row(cls, row: Row, *, sources: Iterable[Source]) -> Plan:
+        """Build from a typed ``plans`` row and its sources."""
+        return cls(
+            id=row["id"],
+            name=row["name"],
+            published=row["published"],
+            published_by=row["published_by"],
+            scope=row["scope"],
+            sources=sources,
+            notes=row["notes"],
+        )
 
 
-def __getattr__(name: str) -> Any:
-    """The programme's records and enums, from :mod:`ilrs.programme` (imported on first use)."""
-    return _from_programme(name, __name__)
+@attrs.frozen(kw_only=True)
+class Phase:
+    """A phase of one published plan version."""
+
+    id: str = attrs.field(metadata=BRIEF)
+    name: str = attrs.field(metadata=BRIEF)
+    #: 1 for the first phase of its plan, and so on.
+    order: int = attrs.field(metadata=BRIEF)
+    #: ``None`` when the plan gives no start (e.g. "a basic model by 2035").
+    start_year: int | None = attrs.field(metadata=BRIEF)
+    #: ``None`` when the phase is open-ended.
+    end_year: int | None = attrs.field(metadata=BRIEF)
+    goals: tuple[str, ...] = attrs.field(converter=_strings, repr=_count)
+    mission_ids: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF)
+    #: The ``id`` of the `Plan` this phase belongs to.
+    plan: str
+
+    @classmethod
+    def from_row(cls, row: Row, *, mission_ids: Iterable[str]) -> Phase:
+        """Build from a typed ``phases`` row and the ids of its missions."""
+        return cls(
+            id=row["id"],
+            name=row["name"],
+            order=row["order"],
+            start_year=row["start_year"],
+            end_year=row["end_year"],
+            goals=row["goals"],
+            mission_ids=mission_ids,
+            plan=row["plan_id"],
+        )
+
+
+# -- what the analyses give -----------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class TimelinePoint:
+    """The membership on one day on which it changed.
+
+    The day is the last day of the joining windows of the signatories it adds
+    (the rule of `ilrs.Dataset.members_as_of`): from ``date`` on, they are
+    certainly members. Each type has its running count.
+    """
+
+    #: The day membership changed.
+    date: datetime.date = attrs.field(metadata=BRIEF)
+    #: Members of every type from this day on.
+    total: int = attrs.field(metadata=BRIEF)
+    country: int = attrs.field(metadata=BRIEF)
+    intergovernmental_organization: int = attrs.field(metadata=BRIEF)
+    organization: int = attrs.field(metadata=BRIEF)
+    institute: int = attrs.field(metadata=BRIEF)
+    university: int = attrs.field(metadata=BRIEF)
+    company: int = attrs.field(metadata=BRIEF)
+    #: Ids of the signatories counted from this day, in the order of joining.
+    added: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF, repr=_count)
+    #: Those of ``added`` whose joining day is not known to the day (a month,
+    #: a year, a range or an open-ended window ending on ``date``).
+    approximate: tuple[str, ...] = attrs.field(converter=_strings, repr=_count)
+
+    @classmethod
+    def from_counts(
+        cls,
+        *,
+        date: datetime.date,
+        counts: Mapping[SignatoryType, int],
+        added: Iterable[Signatory],
+    ) -> TimelinePoint:
+        """Build a point from running counts by type and the signatories it adds."""
+        added = tuple(added)
+        return cls(
+            date=date,
+            total=sum(counts.values()),
+            **{kind.value: counts.get(kind, 0) for kind in SignatoryType},
+            added=(s.id for s in added),
+            approximate=(s.id for s in added if s.joined.precision is not Precision.DAY),
+        )
+
+    def count(self, type: SignatoryType | str) -> int:
+        """Members of one type on this day (a `SignatoryType` or its value)."""
+        from .enums import parse_enum
+
+        count: int = getattr(self, parse_enum(SignatoryType, type, "signatory type").value)
+        return count
+
+    @property
+    def counts(self) -> tuple[tuple[SignatoryType, int], ...]:
+        """Each type with its count on this day."""
+        return tuple((kind, self.count(kind)) for kind in SignatoryType)
+
+
+@attrs.frozen(kw_only=True)
+class CountComparison:
+    """An official count of partners beside the members documented by its date.
+
+    Documented members are those of `ilrs.Dataset.members_as_of` on the last
+    day of the statement's date window, China and Russia included.
+    Statements count "countries and international organizations" (here:
+    countries and intergovernmental organizations) apart from "institutions"
+    (every other type).
+    """
+
+    #: The official count's id.
+    id: str = attrs.field(metadata=BRIEF)
+    stated: DateWindow = attrs.field(metadata=BRIEF)
+    #: The day the documented members are counted on (the statement's last possible day).
+    on: datetime.date
+    claimed_countries_and_orgs: int | None = attrs.field(metadata=BRIEF)
+    claimed_institutions: int | None = attrs.field(metadata=BRIEF)
+    claimed_total: int | None = attrs.field(metadata=BRIEF)
+    #: Documented countries and intergovernmental organizations on ``on``.
+    documented_countries_and_orgs: int = attrs.field(metadata=BRIEF)
+    #: Documented members of every other type on ``on``.
+    documented_institutions: int = attrs.field(metadata=BRIEF)
+    documented_total: int = attrs.field(metadata=BRIEF)
+    #: The official statement.
+    count: OfficialCount = attrs.field(repr=_record_id)
+
+    @classmethod
+    def from_members(cls, count: OfficialCount, members: Iterable[Signatory]) -> CountComparison:
+        """Compare ``count`` with ``members``, the members on its last possible day."""
+        members = tuple(members)
+        state_like = sum(1 for s in members if s.type in STATE_LIKE)
+        return cls(
+            id=count.id,
+            stated=count.stated,
+            on=count.stated.latest,
+            claimed_countries_and_orgs=count.countries_and_orgs,
+            claimed_institutions=count.institutions,
+            claimed_total=count.total,
+            documented_countries_and_orgs=state_like,
+            documented_institutions=len(members) - state_like,
+            documented_total=len(members),
+            count=count,
+        )

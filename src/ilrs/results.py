@@ -1,20 +1,20 @@
-"""Query results: tuples of records that also convert to plain data."""
+"""Query results: tuples of records that know where they came from, and show as tables."""
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterable
 from typing import Any, Generic, SupportsIndex, TypeVar, overload
 
 import attrs
 
-from . import _dt
 from .dates import DateWindow
+from .tabular import dataframe, html_table, text_table
 
 __all__ = ["Results", "to_plain"]
 
 T = TypeVar("T")
-_new_tuple = tuple.__new__
 
 
 def to_plain(value: Any) -> Any:
@@ -28,7 +28,7 @@ def to_plain(value: Any) -> Any:
         return value.edtf
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, _dt.date):
+    if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, (tuple, list)):
         return [to_plain(item) for item in value]
@@ -40,20 +40,41 @@ def to_plain(value: Any) -> Any:
 
 
 class Results(tuple[T, ...], Generic[T]):
-    """The records a query found, in a stable order: a tuple with conversions.
+    """The records a query found, in a stable order: a tuple that shows as a table.
 
     Being a tuple, a Results can be indexed, sliced, counted and iterated, and
-    it never changes. It also converts to plain dicts (:meth:`to_records`), to
-    a pandas DataFrame (:meth:`to_dataframe`) and shows as a table in a
-    notebook. ``of`` is the record type, which an empty Results needs to know
-    its columns; it is taken from the first record when not given.
+    it never changes; it equals the plain tuple of the same records. It also
+    knows what it holds (`of`, which an empty Results needs for its columns),
+    which query made it (`query`) and the data it came from (`version`,
+    `as_of`). `print` shows a table fitted to the terminal under a caption
+    saying all that; a notebook shows the same as HTML. It converts to plain
+    dicts (`to_records`) and to a pandas DataFrame (`to_dataframe`).
     """
 
-    def __new__(cls, iterable: Iterable[T] = (), *, of: type | None = None) -> Results[T]:
+    def __new__(
+        cls,
+        iterable: Iterable[T] = (),
+        *,
+        of: type | None = None,
+        query: str | None = None,
+        version: str | None = None,
+        as_of: datetime.date | None = None,
+    ) -> Results[T]:
         """Collect ``iterable`` into a Results of records of type ``of``."""
         self = super().__new__(cls, iterable)
-        object.__setattr__(self, "_of", of if of is not None or not self else type(self[0]))
+        state = self.__dict__
+        state["_of"] = of if of is not None or not self else type(self[0])
+        state["_query"] = query
+        state["_version"] = version
+        state["_as_of"] = as_of
         return self
+
+    @classmethod
+    def of_type(cls, items: Iterable[T], of: type) -> Results[T]:
+        """``items`` as a Results of ``of``; a Results of ``of`` is returned as it is."""
+        if isinstance(items, Results) and items.of is of:
+            return items
+        return cls(items, of=of)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Results are immutable; cannot set {name!r}")
@@ -62,7 +83,7 @@ class Results(tuple[T, ...], Generic[T]):
         raise AttributeError(f"Results are immutable; cannot delete {name!r}")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (type(self), tuple(self), self.of))
+        return (_rebuild, (type(self), tuple(self), self.__dict__.copy()))
 
     @property
     def of(self) -> type | None:
@@ -70,17 +91,33 @@ class Results(tuple[T, ...], Generic[T]):
         of: type | None = self.__dict__["_of"]
         return of
 
+    @property
+    def query(self) -> str | None:
+        """The query that made these results, as a call (``members_as_of('2024-06-01')``)."""
+        query: str | None = self.__dict__["_query"]
+        return query
+
+    @property
+    def version(self) -> str | None:
+        """The version of the data these results came from, when known."""
+        version: str | None = self.__dict__["_version"]
+        return version
+
+    @property
+    def as_of(self) -> datetime.date | None:
+        """The date the data these results came from is current to, when known."""
+        as_of: datetime.date | None = self.__dict__["_as_of"]
+        return as_of
+
     @overload
     def __getitem__(self, index: SupportsIndex) -> T: ...
     @overload
     def __getitem__(self, index: slice) -> Results[T]: ...
     def __getitem__(self, index: SupportsIndex | slice) -> T | Results[T]:
-        """A record, or a slice of the Results as Results of the same type."""
+        """A record, or a slice of the Results as Results of the same kind."""
         if isinstance(index, slice):
-            # what __new__ does, without its call: slicing is on the hot path of
-            # members_as_of
-            part: Results[T] = _new_tuple(Results, tuple.__getitem__(self, index))
-            part.__dict__["_of"] = self.__dict__["_of"]
+            part: Results[T] = tuple.__new__(Results, tuple.__getitem__(self, index))
+            part.__dict__.update(self.__dict__)
             return part
         return tuple.__getitem__(self, index)
 
@@ -95,24 +132,47 @@ class Results(tuple[T, ...], Generic[T]):
     def to_dataframe(self) -> Any:
         """A pandas DataFrame, one row per record (needs ``pip install 'ilrs[pandas]'``).
 
-        Columns are those of :func:`ilrs.tabular.columns_for`: ids and names as
-        text, counts as nullable integers, lists as tuples, and each date
-        window ``w`` as its EDTF text ``w`` plus real date columns
-        ``w_earliest`` and ``w_latest`` and its ``w_precision``. Raises
-        :class:`ImportError` naming the extra when pandas is not installed.
+        Columns are those of `ilrs.tabular.columns_for`: ids and names as text,
+        counts as nullable integers, lists as tuples, nested records as their
+        ids, and each date window ``w`` as its EDTF text ``w`` plus real date
+        columns ``w_earliest`` and ``w_latest`` and its ``w_precision``.
+        Raises `ImportError` naming the extra when pandas is not installed.
         """
-        from .tabular import dataframe
-
         return dataframe(self, self.of)
 
-    def _repr_html_(self) -> str:
-        from .tabular import html_table
+    @property
+    def caption(self) -> str:
+        """What the table shows: how many records of what, the query, and the data."""
+        count = len(self)
+        noun = f"{self.of.__name__} record" if self.of is not None else "record"
+        parts = [f"{count} {noun}{'' if count == 1 else 's'}"]
+        if self.query:
+            parts.append(self.query)
+        if self.version and self.as_of:
+            parts.append(f"ilrs data {self.version}, as of {self.as_of.isoformat()}")
+        return " · ".join(parts)
 
-        return html_table(self, self.of)
+    def to_text(self, width: int | None = None, *, max_rows: int | None = 60) -> str:
+        """The table `print` shows, ``width`` columns wide (the terminal's by default)."""
+        if width is None:
+            import shutil  # (only to print)
+
+            width = shutil.get_terminal_size().columns
+        return text_table(self, self.of, width=width, caption=self.caption, max_rows=max_rows)
+
+    def __str__(self) -> str:
+        return self.to_text()
 
     def __repr__(self) -> str:
-        return f"Results({tuple.__repr__(self)})"
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        return html_table(self, self.of, caption=self.caption)
 
 
-def _rebuild(cls: type[Results[Any]], items: tuple[Any, ...], of: type | None) -> Results[Any]:
-    return cls(items, of=of)
+def _rebuild(
+    cls: type[Results[Any]], items: tuple[Any, ...], state: dict[str, Any]
+) -> Results[Any]:
+    self = cls(items)
+    self.__dict__.update(state)
+    return self

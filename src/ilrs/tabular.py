@@ -1,47 +1,53 @@
-"""Records as table rows: the one description of columns that every table shares.
+"""Records as table rows: one description of columns, for every table ilrs shows or writes.
 
-:meth:`ilrs.Results.to_dataframe`, the notebook display (``_repr_html_``),
-the command line's table and CSV output and ``ilrs export`` all take their
-columns from :func:`columns_for`, so they name and order fields the same way.
+Columns come from the record classes themselves (`attrs.fields`): every field
+is a column, in the order declared, and the fields marked `BRIEF` are the ones
+shown on screen. A field holding records shows their ids (``sources`` becomes
+``source_ids``). A column's kind says how to show it: a date window is one
+EDTF text column on screen and in CSV, and in a DataFrame also becomes real
+date columns ``<name>_earliest`` and ``<name>_latest`` (and
+``<name>_precision``).
 
-Each record type has *all* its columns (for DataFrames, CSV and export) and a
-*brief* subset (for tables shown on screen). A column has a kind that says how
-to show it: a date window is one EDTF text column on screen and in CSV, and
-in a DataFrame also becomes real date columns ``<name>_earliest`` and
-``<name>_latest`` (and ``<name>_precision``).
-
-This module is presentation: a plain query never imports it.
+Text tables fit a width (the terminal's, from `shutil.get_terminal_size`),
+HTML tables are for notebooks, `dataframe` needs pandas, and CSV cells join
+list items with ``|``, the data package's own list delimiter, which no item
+can contain.
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
+import functools
+import types
+import typing
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
 
-from . import _dt
 from .dates import DateWindow
-from .programme import (
-    LaunchAnnouncement,
-    Mission,
-    Payload,
-    Phase,
-    Plan,
-)
-from .records import (
-    Agreement,
-    Exclusion,
-    Gap,
-    OfficialCount,
-    Signatory,
-    SignatoryType,
-    Source,
-)
-from .timeline import CountComparison, TimelinePoint
 
-__all__ = ["Column", "brief_columns", "columns_for", "html_table", "text_cell", "text_rows"]
+__all__ = [
+    "BRIEF",
+    "LIST_DELIMITER",
+    "Column",
+    "Kind",
+    "brief_columns",
+    "columns_for",
+    "csv_rows",
+    "dataframe",
+    "html_table",
+    "text_cell",
+    "text_table",
+]
+
+#: Metadata of a field shown in on-screen tables: ``attrs.field(metadata=BRIEF)``.
+BRIEF = types.MappingProxyType({"ilrs.brief": True})
+#: Joins the items of a list cell in CSV (the data package's own delimiter).
+LIST_DELIMITER = "|"
+#: Rows shown by a table on screen before "... and N more".
+MAX_ROWS = 60
 
 
 class Kind(enum.Enum):
@@ -56,251 +62,224 @@ class Kind(enum.Enum):
 
 @attrs.frozen
 class Column:
-    """One column: its name, how to read it from a record, and its kind."""
+    """One column: its name, the field it reads, and how to show it."""
 
     name: str
-    get: Callable[[Any], Any]
-    kind: Kind = Kind.TEXT
+    field: str
+    kind: Kind
+    #: True when the field holds records (or a tuple of them): the column holds their ids.
+    records: bool = False
+    brief: bool = False
+
+    def get(self, record: Any) -> Any:
+        """The value of this column for ``record``."""
+        value = getattr(record, self.field)
+        if not self.records or value is None:
+            return value
+        if self.kind is Kind.LIST:
+            return tuple(item.id for item in value)
+        return value.id
 
 
-def _field(name: str, kind: Kind = Kind.TEXT) -> Column:
-    return Column(name, lambda record: getattr(record, name), kind)
+def _plain(annotation: Any) -> Any:
+    """The type inside ``X | None``."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        inner = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if len(inner) == 1:
+            return inner[0]
+    return annotation
 
 
-def _ids(name: str, field: str) -> Column:
-    return Column(name, lambda record: tuple(item.id for item in getattr(record, field)), Kind.LIST)
+def _is_record(annotation: Any) -> bool:
+    """A record type with an id (a `DateWindow` is an attrs class, but a value)."""
+    return (
+        isinstance(annotation, type)
+        and attrs.has(annotation)
+        and "id" in attrs.fields_dict(annotation)
+    )
 
 
-def _per_type(kind: SignatoryType) -> Column:
-    return Column(kind.value, lambda point: point.count(kind), Kind.INT)
+def _column(field: attrs.Attribute[Any]) -> Column:
+    annotation = _plain(field.type)
+    brief = bool(field.metadata.get("ilrs.brief"))
+    if typing.get_origin(annotation) is tuple:
+        item = typing.get_args(annotation)[0]
+        if _is_record(item):
+            return Column(f"{field.name.removesuffix('s')}_ids", field.name, Kind.LIST, True, brief)
+        return Column(field.name, field.name, Kind.LIST, brief=brief)
+    if _is_record(annotation):
+        return Column(f"{field.name}_id", field.name, Kind.TEXT, True, brief)
+    kind = {DateWindow: Kind.WINDOW, datetime.date: Kind.DATE, int: Kind.INT}.get(
+        annotation, Kind.TEXT
+    )
+    return Column(field.name, field.name, kind, brief=brief)
 
 
-def _source(record: Any) -> str:
-    return str(record.source.id)
-
-
-_ALL: dict[type, tuple[Column, ...]] = {
-    Signatory: (
-        _field("id"),
-        _field("name"),
-        _field("type"),
-        _field("country_code"),
-        _field("joined", Kind.WINDOW),
-        _field("evidence"),
-        _field("aliases", Kind.LIST),
-        _ids("agreement_ids", "agreements"),
-        _ids("source_ids", "sources"),
-        _field("notes"),
-    ),
-    Agreement: (
-        _field("id"),
-        _field("signatory_id"),
-        _field("kind"),
-        _field("title"),
-        _field("signed", Kind.WINDOW),
-        _field("announced", Kind.WINDOW),
-        _field("ilrs_parties", Kind.LIST),
-        _field("partner_parties", Kind.LIST),
-        _field("place"),
-        _field("event"),
-        _ids("source_ids", "sources"),
-        _field("notes"),
-    ),
-    Mission: (
-        _field("id"),
-        _field("name"),
-        _field("lead_agency"),
-        _field("lead_country"),
-        _field("kinds", Kind.LIST),
-        _field("status"),
-        _field("launched", Kind.DATE),
-        _field("target"),
-        _field("phase_ids", Kind.LIST),
-        _field("aliases", Kind.LIST),
-        _ids("payload_ids", "payloads"),
-        _ids("source_ids", "sources"),
-        _field("notes"),
-    ),
-    Phase: (
-        _field("order", Kind.INT),
-        _field("id"),
-        _field("name"),
-        _field("start_year", Kind.INT),
-        _field("end_year", Kind.INT),
-        _field("plan"),
-        _field("mission_ids", Kind.LIST),
-        _field("goals", Kind.LIST),
-    ),
-    Plan: (
-        _field("id"),
-        _field("published", Kind.WINDOW),
-        _field("published_by"),
-        _field("scope"),
-        _field("name"),
-        _ids("source_ids", "sources"),
-        _field("notes"),
-    ),
-    OfficialCount: (
-        _field("id"),
-        _field("stated", Kind.WINDOW),
-        _field("speaker"),
-        _field("countries_and_orgs", Kind.INT),
-        _field("institutions", Kind.INT),
-        _field("total", Kind.INT),
-        _field("wording"),
-        Column("source_id", _source),
-    ),
-    Exclusion: (
-        _field("id"),
-        _field("name"),
-        _field("country_code"),
-        _field("reason"),
-        _ids("source_ids", "sources"),
-    ),
-    Gap: (
-        _field("id"),
-        _field("date", Kind.WINDOW),
-        _field("count", Kind.INT),
-        _field("description"),
-        _ids("source_ids", "sources"),
-    ),
-    Source: (
-        _field("id"),
-        _field("publisher"),
-        _field("published", Kind.WINDOW),
-        _field("title"),
-        _field("url"),
-        _field("language"),
-    ),
-    LaunchAnnouncement: (
-        _field("announced", Kind.WINDOW),
-        _field("target", Kind.WINDOW),
-        _field("announced_by"),
-        Column("source_id", _source),
-    ),
-    Payload: (
-        _field("id"),
-        _field("name"),
-        _field("contributor"),
-        _field("country_code"),
-        Column("source_id", _source),
-        _field("notes"),
-    ),
-    CountComparison: (
-        _field("id"),
-        _field("stated", Kind.WINDOW),
-        Column("speaker", lambda c: c.count.speaker),
-        Column("claimed_countries_and_orgs", lambda c: c.count.countries_and_orgs, Kind.INT),
-        Column("claimed_institutions", lambda c: c.count.institutions, Kind.INT),
-        Column("claimed_total", lambda c: c.count.total, Kind.INT),
-        _field("on", Kind.DATE),
-        _field("documented_countries_and_orgs", Kind.INT),
-        _field("documented_institutions", Kind.INT),
-        _field("documented_total", Kind.INT),
-        Column("wording", lambda c: c.count.wording),
-    ),
-    TimelinePoint: (
-        _field("date", Kind.DATE),
-        _field("total", Kind.INT),
-        *(_per_type(kind) for kind in SignatoryType),
-        _field("added", Kind.LIST),
-        _field("approximate", Kind.LIST),
-    ),
-}
-
-_BRIEF: dict[type, tuple[str, ...]] = {
-    Signatory: ("id", "name", "type", "country_code", "joined", "evidence"),
-    Agreement: ("id", "signatory_id", "kind", "signed", "ilrs_parties", "partner_parties"),
-    Mission: ("id", "name", "lead_agency", "kinds", "status", "launched"),
-    Phase: ("order", "id", "name", "start_year", "end_year", "mission_ids"),
-    Plan: ("id", "published", "published_by", "scope", "name"),
-    OfficialCount: ("id", "stated", "speaker", "countries_and_orgs", "institutions", "total"),
-    Exclusion: ("id", "name", "country_code", "reason"),
-    Gap: ("id", "date", "count", "description"),
-    Source: ("id", "publisher", "published", "title"),
-    LaunchAnnouncement: ("announced", "target", "announced_by"),
-    Payload: ("id", "name", "contributor", "country_code"),
-    CountComparison: (
-        "id",
-        "stated",
-        "claimed_countries_and_orgs",
-        "claimed_institutions",
-        "claimed_total",
-        "documented_countries_and_orgs",
-        "documented_institutions",
-        "documented_total",
-    ),
-    TimelinePoint: ("date", "total", *(kind.value for kind in SignatoryType), "added"),
-}
-
-
+@functools.cache
 def columns_for(record_type: type) -> tuple[Column, ...]:
-    """Every column of a record type, in order (for DataFrames, CSV and export).
+    """Every column of a record type, in field order (for DataFrames, CSV and export).
 
-    Raises :class:`TypeError` for a type that is not an ilrs record.
+    Raises `TypeError` for a type that is not an attrs class.
     """
-    try:
-        return _ALL[record_type]
-    except KeyError:
-        raise TypeError(f"expected an ilrs record type, got {record_type!r}") from None
+    if not (isinstance(record_type, type) and attrs.has(record_type)):
+        raise TypeError(f"expected an ilrs record type, got {record_type!r}")
+    attrs.resolve_types(record_type)
+    return tuple(_column(field) for field in attrs.fields(record_type))
 
 
 def brief_columns(record_type: type) -> tuple[Column, ...]:
-    """The columns worth showing on screen for a record type."""
-    wanted = _BRIEF[record_type]
-    return tuple(column for column in columns_for(record_type) if column.name in wanted)
+    """The columns worth showing on screen for a record type (all, if none is marked)."""
+    columns = columns_for(record_type)
+    return tuple(column for column in columns if column.brief) or columns
 
 
-def text_cell(value: Any) -> str:
-    """One value as text: EDTF for windows, ISO for dates, ``"; "`` between list items."""
+def text_cell(value: Any, delimiter: str = ", ") -> str:
+    """One value as text: EDTF for windows, ISO for dates, list items joined by ``delimiter``."""
     if value is None:
         return ""
     if isinstance(value, DateWindow):
         return value.edtf
     if isinstance(value, enum.Enum):
         return str(value.value)
-    if isinstance(value, _dt.date):
+    if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return "; ".join(text_cell(item) for item in value)
+        return delimiter.join(text_cell(item) for item in value)
     return str(value)
 
 
-def text_rows(records: Sequence[Any], columns: Iterable[Column]) -> list[list[str]]:
-    """Each record as a row of text cells."""
-    chosen = tuple(columns)
-    return [[text_cell(column.get(record)) for column in chosen] for record in records]
+def csv_rows(records: Iterable[Any], record_type: type) -> Iterable[list[str]]:
+    """The header, then each record as a row of every column (lists joined with ``|``)."""
+    columns = columns_for(record_type)
+    yield [column.name for column in columns]
+    for record in records:
+        yield [text_cell(column.get(record), LIST_DELIMITER) for column in columns]
 
 
-def html_table(records: Sequence[Any], record_type: type | None, *, limit: int = 60) -> str:
-    """An HTML table of the brief columns (for notebooks), with a caption."""
-    from html import escape
+# ---------------------------------------------------------------------------
+# text tables
 
-    from ._data_version import DATA_AS_OF
 
-    name = f"{record_type.__name__} " if record_type is not None else ""
-    noun = "record" if len(records) == 1 else "records"
-    caption = f"{len(records)} {escape(name)}{noun} · ilrs data as of {DATA_AS_OF.isoformat()}"
+def _fit(natural: list[int], floors: list[int], room: int) -> list[int]:
+    """Column widths that fit ``room``: the widest column above its floor gives way first."""
+    widths = list(natural)
+    for _ in range(sum(widths) - room):
+        shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
+        if not shrinkable:
+            break
+        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+    return widths
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())  # no line breaks inside a table cell
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def text_table(
+    records: Sequence[Any],
+    record_type: type | None,
+    *,
+    width: int,
+    caption: str,
+    max_rows: int | None = MAX_ROWS,
+) -> str:
+    """An aligned text table of the brief columns, no wider than ``width``, under a caption.
+
+    Dates, windows and numbers are never cut; text columns give way, widest
+    first, and a cut cell ends with "…". When even that is too wide, columns
+    are left out from the right, and the caption says how many.
+    """
     if record_type is None or not records:
-        return f"<div><em>{caption}</em></div>"
+        return f"{caption}\n(none)"
+    columns = list(brief_columns(record_type))
+    shown = records if max_rows is None else records[:max_rows]
+    rows = [[_cut(text_cell(column.get(r)), 10_000) for column in columns] for r in shown]
+    while True:
+        headers = [column.name for column in columns]
+        natural = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+        floors = [
+            natural[i]
+            if column.kind is not Kind.TEXT and column.kind is not Kind.LIST
+            # (a list of ids is cut only as far as its header)
+            else min(natural[i], max(len(headers[i]), 8))
+            for i, column in enumerate(columns)
+        ]
+        room = width - 2 * (len(columns) - 1)
+        if sum(floors) <= room or len(columns) == 1:
+            break
+        columns.pop()
+        rows = [row[:-1] for row in rows]
+    widths = _fit(natural, floors, room)
+    hidden = len(brief_columns(record_type)) - len(columns)
+    lines = [caption if not hidden else f"{caption} ({hidden} more columns not shown)"]
+    lines.append("  ".join(h[:w].ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        cells = (_cut(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True))
+        lines.append("  ".join(cells).rstrip())
+    more = len(records) - len(shown)
+    if more > 0:
+        lines.append(f"... and {more} more (all of them: .to_records() or .to_dataframe())")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# HTML, for notebooks
+
+_STYLE = (
+    "<style>.ilrs-table{border-collapse:collapse;font-size:0.9em}"
+    ".ilrs-table caption{caption-side:top;text-align:left;font-style:italic;padding:2px 0}"
+    ".ilrs-table th,.ilrs-table td{text-align:left;vertical-align:top;padding:2px 8px}"
+    ".ilrs-table td.nowrap{white-space:nowrap}</style>"
+)
+
+
+def html_table(
+    records: Sequence[Any],
+    record_type: type | None,
+    *,
+    caption: str,
+    max_rows: int | None = MAX_ROWS,
+) -> str:
+    """An HTML table of the brief columns (for notebooks), left-aligned, under a caption."""
+    from html import escape  # (only to render)
+
+    if record_type is None or not records:
+        return f"<div><em>{escape(caption)}</em></div>"
     columns = brief_columns(record_type)
-    shown = records[:limit]
+    shown = records if max_rows is None else records[:max_rows]
     head = "".join(f"<th>{escape(column.name)}</th>" for column in columns)
+    nowrap = [column.kind in (Kind.DATE, Kind.WINDOW, Kind.INT) for column in columns]
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
-        for row in text_rows(shown, columns)
+        "<tr>"
+        + "".join(
+            f'<td class="nowrap">{escape(text_cell(column.get(record)))}</td>'
+            if wrap
+            else f"<td>{escape(text_cell(column.get(record)))}</td>"
+            for column, wrap in zip(columns, nowrap, strict=True)
+        )
+        + "</tr>"
+        for record in shown
     )
     more = len(records) - len(shown)
     if more > 0:
         body += f'<tr><td colspan="{len(columns)}">… and {more} more</td></tr>'
     return (
-        f'<table class="ilrs-results"><caption>{caption}</caption>'
+        f'{_STYLE}<table class="ilrs-table"><caption>{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
 
+# ---------------------------------------------------------------------------
+# pandas
+
+
 def dataframe(records: Sequence[Any], record_type: type | None) -> Any:
-    """A pandas DataFrame of every column; date windows also as real date columns."""
+    """A pandas DataFrame of every column; date windows also as real date columns.
+
+    Raises `ImportError` naming the extra when pandas is not installed.
+    """
     try:
         import pandas as pd
     except ImportError:
@@ -312,27 +291,39 @@ def dataframe(records: Sequence[Any], record_type: type | None) -> Any:
     data: dict[str, Any] = {}
     for column in columns_for(record_type):
         values = [column.get(record) for record in records]
-        if column.kind is Kind.WINDOW:
-            data[column.name] = pd.Series([text_cell(v) or None for v in values], dtype="string")
-            data[f"{column.name}_earliest"] = _dates(pd, [v and v.earliest for v in values])
-            data[f"{column.name}_latest"] = _dates(pd, [v and v.latest for v in values])
-            data[f"{column.name}_precision"] = pd.Series(
-                [v and v.precision.value for v in values], dtype="string"
-            )
-        elif column.kind is Kind.DATE:
-            data[column.name] = _dates(pd, values)
-        elif column.kind is Kind.INT:
-            data[column.name] = pd.Series(values, dtype="Int64")
-        elif column.kind is Kind.LIST:
-            data[column.name] = pd.Series(
-                [tuple(text_cell(item) for item in v) for v in values], dtype="object"
-            )
-        else:
-            data[column.name] = pd.Series(
-                [None if v is None else text_cell(v) for v in values], dtype="string"
-            )
+        convert = _SERIES[column.kind]
+        data.update(convert(pd, column.name, values))
     return pd.DataFrame(data)
 
 
 def _dates(pd: Any, values: list[Any]) -> Any:
-    return pd.Series(pd.to_datetime([v if v else None for v in values]), dtype="datetime64[s]")
+    return pd.Series([v if v else None for v in values], dtype="datetime64[s]")
+
+
+def _window_series(pd: Any, name: str, values: list[Any]) -> dict[str, Any]:
+    return {
+        name: pd.Series([text_cell(v) or None for v in values], dtype="string"),
+        f"{name}_earliest": _dates(pd, [v and v.earliest for v in values]),
+        f"{name}_latest": _dates(pd, [v and v.latest for v in values]),
+        f"{name}_precision": pd.Series([v and v.precision.value for v in values], dtype="string"),
+    }
+
+
+def _int_series(pd: Any, name: str, values: list[Any]) -> dict[str, Any]:
+    # pandas' nullable Int64 holds what fits in 64 bits; a bigger number stays an object
+    if all(v is None or -(2**63) <= v < 2**63 for v in values):
+        return {name: pd.Series(values, dtype="Int64")}
+    return {name: pd.Series(values, dtype="object")}
+
+
+_SERIES: dict[Kind, Callable[[Any, str, list[Any]], dict[str, Any]]] = {
+    Kind.WINDOW: _window_series,
+    Kind.DATE: lambda pd, name, values: {name: _dates(pd, values)},
+    Kind.INT: _int_series,
+    Kind.LIST: lambda pd, name, values: {
+        name: pd.Series([tuple(text_cell(i) for i in v) for v in values], dtype="object")
+    },
+    Kind.TEXT: lambda pd, name, values: {
+        name: pd.Series([None if v is None else text_cell(v) for v in values], dtype="string")
+    },
+}
