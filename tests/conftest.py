@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -13,8 +14,18 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import settings
 
 import ilrs
+
+# Property tests run derandomized (the same examples every time) unless the
+# extended run is asked for: HYPOTHESIS_PROFILE=extended python -m pytest tests
+# draws fresh examples, ten times as many (docs/errors.md, "Testing").
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("extended", derandomize=False, database=None, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+#: How many times the usual number of examples a property test draws.
+EXAMPLES = 10 if os.environ.get("HYPOTHESIS_PROFILE") == "extended" else 1
 
 BUNDLED = Path(str(files("ilrs").joinpath("data")))
 SNAPSHOT = Path(__file__).with_name("snapshot.json")

@@ -50,10 +50,17 @@ def test_bad_arguments_give_one_line_and_status_2(argv):
 
 
 def test_show_signatory_and_mission():
-    status, out, _ = call("show", "PK")
+    status, out, _ = call("show", "PK", "--format", "json")
     assert status == 0 and json.loads(out)["id"] == "pakistan"
-    status, out, _ = call("show", "CE-7")
+    status, out, _ = call("show", "CE-7", "--format", "json")
     assert status == 0 and json.loads(out)["id"] == "change-7"
+
+
+def test_show_prints_a_readable_card_by_default():
+    status, out, _ = call("show", "PK")
+    assert status == 0 and out.startswith("Pakistan (Signatory pakistan)\n")
+    assert "joined:" in out and "agreements (" in out and "https://" in out
+    assert max(len(line) for line in out.splitlines()) <= 100 or "http" in out
 
 
 @pytest.mark.parametrize(

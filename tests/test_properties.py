@@ -4,7 +4,7 @@ The load properties break a copy of the bundled package in one random place
 (a table, a row, a field and a kind of defect drawn from a catalogue) and
 check that ``ilrs.load`` refuses it with a DataError naming that place, and
 that a copy changed only in harmless ways always loads. Runs are derandomized,
-so CI sees the same examples every time.
+so CI sees the same examples every time (see conftest for the extended run).
 """
 
 import calendar
@@ -12,6 +12,8 @@ import csv
 import datetime as dt
 import io
 import json
+import os
+import shutil
 import string
 import tempfile
 from pathlib import Path
@@ -21,7 +23,7 @@ from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 
 import ilrs
-from conftest import BUNDLED, load_script
+from conftest import BUNDLED, EXAMPLES, load_script, read_rows, write_rows
 from ilrs import DateWindow, Precision, SignatoryType
 from ilrs.dates import to_date
 from ilrs.read import Tables
@@ -31,10 +33,8 @@ D = dt.date
 UTC = dt.timezone.utc
 ONE_DAY = dt.timedelta(days=1)
 
-FAST = settings(
-    max_examples=150, deadline=None, derandomize=True, database=None, report_multiple_bugs=False
-)
-SLOW = settings(FAST, max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=150 * EXAMPLES, report_multiple_bugs=False)
+SLOW = settings(FAST, max_examples=100 * EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 
 
 Expected = load_script("break_data").Expected
@@ -280,6 +280,50 @@ def test_iso_datetime_text_with_any_offset_is_a_date_or_a_value_error(day, hour,
         assert repr(text) in str(error)
     else:
         assert abs((result - day).days) <= 1
+
+
+separators = st.sampled_from("/.-")
+clock = st.one_of(
+    st.just(""),
+    st.builds(lambda h, m: f" {h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59)),
+)
+
+
+@FAST
+@given(st.dates(min_value=D(1000, 1, 1), max_value=D(9999, 12, 31)), separators, clock)
+def test_a_numeric_day_month_order_that_reads_two_ways_is_refused_with_any_time(day, sep, time):
+    for first, second in ((day.day, day.month), (day.month, day.day)):
+        text = f"{first}{sep}{second}{sep}{day.year}{time}"
+        if first != second and first <= 12 and second <= 12:
+            with pytest.raises(ValueError, match="ambiguous"):
+                to_date(text)
+        else:
+            assert to_date(text) == day
+
+
+@FAST
+@given(st.integers(1, 31), st.integers(1, 12), st.integers(0, 99), separators, clock, st.booleans())
+def test_a_two_digit_year_is_always_refused(first, second, year, sep, time, named):
+    month = calendar.month_name[second]
+    text = f"{first} {month} {year:02d}" if named else f"{first}{sep}{second}{sep}{year:02d}"
+    with pytest.raises(ValueError, match="expected one day"):
+        to_date(text + time)
+
+
+@FAST
+@given(days, st.text(alphabet=string.ascii_letters + string.punctuation + " ", min_size=1))
+def test_anything_left_over_after_a_day_is_refused(day, junk):
+    assume(junk.strip() and not junk.strip().startswith(("T", "Z")))
+    with pytest.raises(ValueError):
+        to_date(f"{day.isoformat()} {junk}x")
+
+
+@FAST
+@given(windows())
+def test_a_window_is_never_read_as_one_day(window):
+    assume(window.precision is not Precision.DAY)
+    with pytest.raises(ValueError):
+        to_date(window.edtf)
 
 
 # ---------------------------------------------------------------------------
@@ -757,7 +801,7 @@ KNOWN_FILES = set(RAW)
 BEFORE = (ilrs.bundled(), ilrs.members_as_of("2025-01-01"), ilrs.missions())
 
 
-@settings(SLOW, max_examples=300)
+@settings(SLOW, max_examples=300 * EXAMPLES)
 @given(single_defects)
 def test_a_package_with_any_single_defect_is_refused_naming_where(defect):
     changes, expected = defect
@@ -866,7 +910,7 @@ def same_records(loaded):
     assert set(loaded.gaps()) == set(DATA.gaps())
 
 
-@settings(SLOW, max_examples=100)
+@settings(SLOW, max_examples=100 * EXAMPLES)
 @given(harmless_changes())
 def test_a_valid_package_always_loads(change):
     changes, cell = change
@@ -879,3 +923,78 @@ def test_a_valid_package_always_loads(change):
         read = next(r for t, f, r in FREE_TEXT if FILES[t] == path and f == field)
         assert read(loaded, key) == text
     assert ilrs.bundled() is BEFORE[0]
+
+
+# ---------------------------------------------------------------------------
+# hostile packages: links, devices, sizes, nesting, collisions
+
+SECRET = "SECRET-LINE-7f3a"
+
+
+def hostile_links(package, outside, draw):
+    name = draw(st.sampled_from(sorted(p.name for p in package.glob("*.csv"))))
+    target = outside / f"copy-{name}"
+    target.write_text((package / name).read_text(encoding="utf-8") + SECRET + "\n")
+    (package / name).unlink()
+    (package / name).symlink_to(target)
+    return name, "outside the package"
+
+
+def hostile_devices(package, outside, draw):
+    name = draw(st.sampled_from(sorted(p.name for p in package.glob("*.csv"))))
+    (package / name).unlink()
+    if draw(st.booleans()):
+        os.mkfifo(package / name)
+    else:
+        (package / name).mkdir()
+    return name, "not a regular file"
+
+
+def hostile_sizes(package, outside, draw):
+    from ilrs.validate import MAX_FILE_BYTES
+
+    name = draw(st.sampled_from(sorted(p.name for p in package.glob("*"))))
+    with open(package / name, "r+b") as file:
+        file.truncate(MAX_FILE_BYTES + draw(st.integers(1, 2**20)))
+    return name, "more than the limit"
+
+
+def hostile_nesting(package, outside, draw):
+    depth = draw(st.integers(2_000, 200_000))
+    opener, closer = draw(st.sampled_from([("[", "]"), ('{"a":', "}")]))
+    (package / "datapackage.json").write_text(opener * depth + "1" + closer * depth)
+    return "datapackage.json", "nested too deeply"
+
+
+def hostile_collisions(package, outside, draw):
+    header, rows = read_rows(package, "signatories")
+    thief, victim = draw(st.lists(st.sampled_from(rows), min_size=2, max_size=2, unique_by=id))
+    key = draw(st.sampled_from([victim["id"], victim["name"], *victim["aliases"].split("|")]))
+    assume(key)
+    # the same key as lookups fold it: other case, spaces inside, full-width letters
+    variant = draw(
+        st.sampled_from(
+            [key.upper(), key.lower(), " ".join(key), key.replace("a", "ａ")]  # noqa: RUF001
+        )
+    )
+    thief["aliases"] = "|".join(filter(None, [thief["aliases"], variant]))
+    write_rows(package, "signatories", header, rows)
+    return "signatories.csv", "is also the"
+
+
+HOSTILE = [hostile_links, hostile_devices, hostile_sizes, hostile_nesting, hostile_collisions]
+
+
+@settings(SLOW, max_examples=60 * EXAMPLES)
+@given(st.sampled_from(HOSTILE), st.data())
+def test_a_hostile_package_is_refused_whole_without_quoting_what_it_refused(hostile, data):
+    with tempfile.TemporaryDirectory() as tmp:
+        package, outside = Path(tmp) / "pkg", Path(tmp) / "outside"
+        shutil.copytree(BUNDLED, package)
+        outside.mkdir()
+        file, fragment = hostile(package, outside, data.draw)
+        with pytest.raises(ilrs.DataError) as caught:
+            ilrs.load(package)
+        text = str(caught.value)
+        assert any(p.file == file and fragment in p.message for p in caught.value.problems), text
+        assert SECRET not in text

@@ -1,25 +1,31 @@
 """The ``ilrs`` command line: query the bundled data, or check a data package.
 
-Every listing prints as an aligned table (default), JSON or CSV. A bad
-argument prints one line to stderr and exits with status 2; ``validate``
-exits 1 when the package has problems.
+Every listing prints as a table fitted to the terminal (default), JSON or CSV.
+A bad argument prints one line to stderr and exits with status 2; ``validate``
+exits 1 when the package has problems. The command never prints a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import io
 import json
+import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from ._version import __version__
 from .bundle import DATA_AS_OF, DATA_VERSION, bundled
 from .dataset import Dataset
+from .errors import DataError
 from .results import Results, to_plain
-from .tabular import csv_rows, text_table
+from .tabular import card_text, csv_rows, text_table
+from .validate import check
 
 
 class UsageError(Exception):
@@ -31,24 +37,25 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _render(records: Sequence[Any], fmt: str, out: Any) -> None:
+def _width() -> int:
+    return shutil.get_terminal_size().columns
+
+
+def _render(records: Sequence[Any], fmt: str) -> str:
+    """A listing as text in one format: table, json or csv."""
     if fmt == "json":
-        json.dump([to_plain(r) for r in records], out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
+        return json.dumps([to_plain(r) for r in records], ensure_ascii=False, indent=2) + "\n"
     of = records.of if isinstance(records, Results) else None
-    if of is None and records:
-        of = type(records[0])
     if fmt == "csv":
+        buffer = io.StringIO()
         if of is not None:
-            csv.writer(out, lineterminator="\n").writerows(csv_rows(records, of))
-        return
+            csv.writer(buffer, lineterminator="\n").writerows(csv_rows(records, of))
+        return buffer.getvalue()
     caption = records.caption if isinstance(records, Results) else f"{len(records)} records"
-    width = shutil.get_terminal_size().columns
-    out.write(text_table(records, of, width=width, caption=caption, max_rows=None) + "\n")
+    return text_table(records, of, width=_width(), caption=caption, max_rows=None) + "\n"
 
 
-def _show(dataset: Dataset, key: str, out: Any) -> None:
+def _show(dataset: Dataset, key: str, fmt: str) -> str:
     record: Any
     try:
         record = dataset.get(key)
@@ -57,8 +64,9 @@ def _show(dataset: Dataset, key: str, out: Any) -> None:
             record = dataset.mission(key)
         except LookupError:
             raise miss from None
-    json.dump(to_plain(record), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    if fmt == "json":
+        return json.dumps(to_plain(record), ensure_ascii=False, indent=2) + "\n"
+    return card_text(record, width=_width()) + "\n"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
             "--format",
             choices=("table", "json", "csv"),
             default="table",
-            help="table (default; main columns), json (whole records) or csv (every column)",
+            help="table (default; main columns, fitted to the terminal), json (whole "
+            "records) or csv (every column; list items joined with '|')",
         )
         return cmd
 
@@ -98,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     agreements.add_argument("--kind", metavar="KIND")
     missions = listing("missions", "missions and infrastructure")
     missions.add_argument("--status", metavar="STATUS")
-    missions.add_argument("--phase", metavar="PHASE")
+    missions.add_argument("--phase", metavar="PHASE", help="a phase id or name (basic-model)")
     missions.add_argument("--kind", metavar="KIND")
     phases = listing("phases", "phases of a plan version (the current one by default)")
     phases.add_argument("--plan", metavar="PLAN")
@@ -110,14 +119,19 @@ def build_parser() -> argparse.ArgumentParser:
     listing("gaps", "known gaps: partners or facts too thinly sourced for a record")
     listing("sources", "every source cited")
     show = sub.add_parser(
-        "show", help="one signatory or mission as JSON", description="one record as JSON"
+        "show",
+        help="one signatory or mission, as a card (or JSON)",
+        description="One signatory or mission: a readable card, or the whole record as JSON.",
     )
     show.add_argument("key", help="id, name, alias or ISO code of a signatory, or a mission")
+    show.add_argument("--format", choices=("card", "json"), default="card")
     export = sub.add_parser(
         "export",
         help="write every table to a directory",
-        description="Write every table (signatories, agreements, missions, ...) "
-        "as one file each to a directory.",
+        description="Write every table (signatories, agreements, sources, missions, launch "
+        "announcements, payloads, plans, phases, counts, ...) as one file each to a "
+        "directory. Files are written under temporary names and renamed only when all "
+        "are written; links in the directory are replaced, never followed.",
     )
     export.add_argument("--format", choices=("csv", "json"), required=True)
     export.add_argument("--out", required=True, metavar="DIR", help="created if missing")
@@ -146,36 +160,126 @@ def _listing(dataset: Dataset, args: argparse.Namespace) -> Sequence[Any]:
         return dataset.phases(args.plan)
     if command == "timeline":
         return dataset.timeline(type=args.type)
-    return TABLES[command](dataset)
+    return LISTINGS[command](dataset)
 
 
-#: The tables ``export`` writes, by file name, and the simple listings.
-TABLES: dict[str, Callable[[Dataset], Sequence[Any]]] = {
-    "signatories": lambda d: d.signatories(),
-    "agreements": lambda d: d.agreements(),
-    "missions": lambda d: d.missions(),
+def _all_phases(dataset: Dataset) -> Results[Any]:
+    phases = [phase for plan in dataset.plans() for phase in dataset.phases(plan)]
+    return Results(phases, of=type(phases[0]) if phases else None, query="every plan's phases")
+
+
+def _launch_announcements(dataset: Dataset) -> Results[Any]:
+    found = [a for m in dataset.missions() for a in m.launch_announcements]
+    return Results(found, of=type(found[0]) if found else None, query="launch announcements")
+
+
+def _payloads(dataset: Dataset) -> Results[Any]:
+    found = [p for m in dataset.missions() for p in m.payloads]
+    return Results(found, of=type(found[0]) if found else None, query="payloads")
+
+
+#: The listings that take no argument, by command name.
+LISTINGS: dict[str, Callable[[Dataset], Sequence[Any]]] = {
     "plans": lambda d: d.plans(),
-    "phases": lambda d: [phase for plan in d.plans() for phase in d.phases(plan)],
-    "timeline": lambda d: d.timeline(),
     "counts": lambda d: d.compare_counts(),
     "exclusions": lambda d: d.exclusions(),
     "gaps": lambda d: d.gaps(),
     "sources": lambda d: d.sources(),
 }
 
+#: The tables ``export`` writes, by file name.
+TABLES: dict[str, Callable[[Dataset], Sequence[Any]]] = {
+    "signatories": lambda d: d.signatories(),
+    "agreements": lambda d: d.agreements(),
+    "sources": lambda d: d.sources(),
+    "missions": lambda d: d.missions(),
+    "launch_announcements": _launch_announcements,
+    "payloads": _payloads,
+    "plans": lambda d: d.plans(),
+    "phases": _all_phases,
+    "official_counts": lambda d: d.official_counts(),
+    "counts": lambda d: d.compare_counts(),
+    "timeline": lambda d: d.timeline(),
+    "exclusions": lambda d: d.exclusions(),
+    "gaps": lambda d: d.gaps(),
+}
 
-def _export(dataset: Dataset, fmt: str, folder: str, out: Any) -> None:
-    from pathlib import Path
 
-    target = Path(folder)
-    if target.exists() and not target.is_dir():
+def _export(dataset: Dataset, fmt: str, folder: str) -> str:
+    """Write every table to ``folder``; all files appear, or none (returns their paths)."""
+    if not folder:
+        raise UsageError("--out needs a directory, got an empty path")
+    if os.path.lexists(folder) and not os.path.isdir(folder):
         raise UsageError(f"--out {folder!r} exists and is not a directory")
-    target.mkdir(parents=True, exist_ok=True)
-    for name, query in TABLES.items():
-        path = target / f"{name}.{fmt}"
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            _render(query(dataset), fmt, fh)
-        out.write(f"{path}\n")
+    os.makedirs(folder, exist_ok=True)
+    finals = {name: os.path.join(folder, f"{name}.{fmt}") for name in TABLES}
+    for final in finals.values():
+        if os.path.isdir(final) and not os.path.islink(final):
+            raise UsageError(f"cannot write {final!r}: a directory of that name is in the way")
+    written: list[tuple[str, str]] = []
+    try:
+        for name, query in TABLES.items():
+            # a new file of a name of its own (never an existing file, link or FIFO)
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+            written.append((temporary, finals[name]))
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+                file.write(_render(query(dataset), fmt))
+        for temporary, final in written:
+            os.replace(temporary, final)  # replaces a link or FIFO there; follows neither
+    except BaseException:
+        for temporary, _ in written:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
+    return "".join(f"{final}\n" for final in finals.values())
+
+
+def _validate(path: str, out: Any, err: Any) -> int:
+    try:
+        problems = check(path)
+    except (FileNotFoundError, ValueError, TypeError) as exc:
+        raise UsageError(str(exc)) from None
+    text = "".join(f"{problem}\n" for problem in problems)
+    if problems:
+        _write(out, text)
+        err.write(f"ilrs: {len(problems)} problem(s) in {path}\n")
+        return 1
+    _write(out, f"ok: {path} is a valid ilrs data package\n")
+    return 0
+
+
+def _message(exc: BaseException) -> str:
+    """One line for an error: never a traceback, never raw errno text."""
+    if isinstance(exc, OSError):
+        where = f" {exc.filename!r}" if exc.filename is not None else ""
+        reason = (exc.strerror or type(exc).__name__).lower()
+        return f"cannot use{where}: {reason}"
+    if isinstance(exc, LookupError) and exc.args:
+        text = str(exc.args[0])
+    elif isinstance(exc, DataError):
+        text = f"the bundled data is defective: {exc.problems[0] if exc.problems else exc}"
+    else:
+        text = str(exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _write(out: Any, text: str, fmt: str = "table") -> None:
+    """Write ``text`` whole, even where the output cannot encode every character.
+
+    JSON falls back to ASCII escapes (the same data), CSV to UTF-8 bytes, and a
+    table to ``?`` for what cannot be shown.
+    """
+    try:
+        out.write(text)
+    except UnicodeEncodeError:
+        if fmt == "json":
+            out.write(json.dumps(json.loads(text), ensure_ascii=True, indent=2) + "\n")
+        elif fmt == "csv" and hasattr(out, "buffer"):
+            out.flush()
+            out.buffer.write(text.encode("utf-8"))
+        else:
+            encoding = getattr(out, "encoding", None) or "ascii"
+            out.write(text.encode(encoding, "replace").decode(encoding))
 
 
 def run(argv: Sequence[str] | None, out: Any, err: Any) -> int:
@@ -187,39 +291,36 @@ def run(argv: Sequence[str] | None, out: Any, err: Any) -> int:
             return _validate(args.path, out, err)
         dataset = bundled()
         if command == "show":
-            _show(dataset, args.key, out)
+            _write(out, _show(dataset, args.key, args.format), args.format)
         elif command == "export":
-            _export(dataset, args.format, args.out, out)
+            _write(out, _export(dataset, args.format, args.out))
         else:
-            _render(_listing(dataset, args), args.format, out)
+            _write(out, _render(_listing(dataset, args), args.format), args.format)
         return 0
     except BrokenPipeError:
         raise
     except (UsageError, ValueError, TypeError, LookupError, OSError) as exc:
-        message = str(exc.args[0]) if isinstance(exc, LookupError) and exc.args else str(exc)
-        err.write(f"ilrs: error: {message.splitlines()[0] if message else type(exc).__name__}\n")
+        err.write(f"ilrs: error: {_message(exc)}\n")
         return 2
-
-
-def _validate(path: str, out: Any, err: Any) -> int:
-    from .validate import check
-
-    try:
-        problems = check(path)
-    except FileNotFoundError as exc:
-        raise UsageError(str(exc)) from None
-    for problem in problems:
-        out.write(f"{problem}\n")
-    if problems:
-        err.write(f"ilrs: {len(problems)} problem(s) in {path}\n")
-        return 1
-    out.write(f"ok: {path} is a valid ilrs data package\n")
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ilrs`` console script and ``python -m ilrs``."""
+    if sys.stdout is None:  # started with standard output closed
+        if sys.stderr is not None:
+            sys.stderr.write("ilrs: error: standard output is closed\n")
+        return 2
     try:
-        return run(argv, sys.stdout, sys.stderr)
-    except BrokenPipeError:  # e.g. piped into head
+        status = run(argv, sys.stdout, sys.stderr)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into head: stop quietly
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # (so that the exit flush fails no more)
+        except (OSError, ValueError):
+            pass
         return 0
+    except OSError as exc:  # e.g. a closed or full standard output
+        sys.stderr.write(f"ilrs: error: {_message(exc)}\n")
+        return 2
+    return status

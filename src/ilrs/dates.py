@@ -420,6 +420,7 @@ def _parse_text(original: str) -> datetime.date:
 def _day_of(form: str, found: re.Match[str], original: str) -> datetime.date:
     """The day a matched form names, checked (and moved to UTC by an offset)."""
     year = int(found["year"])
+    weekday: int | None = None
     if form == "year_first":
         month, day = int(found["m"]), int(found["d"])
     elif form == "numeric":
@@ -435,16 +436,10 @@ def _day_of(form: str, found: re.Match[str], original: str) -> datetime.date:
         if named_month is None:
             raise _refuse(original, f"names no month ({found['month']!r})")
         month, day = named_month, int(found["day"])
-        weekday = found["weekday"]
-        if weekday is not None:
-            named_day = names.weekday(weekday)
-            if named_day is None:
-                raise _refuse(original, f"names no weekday ({weekday!r})")
-            try:
-                if datetime.date(year, month, day).weekday() != named_day:
-                    raise _refuse(original, "gives a weekday that does not fall on that day")
-            except ValueError:
-                pass  # an impossible date: reported below
+        if found["weekday"] is not None:
+            weekday = names.weekday(found["weekday"])
+            if weekday is None:
+                raise _refuse(original, f"names no weekday ({found['weekday']!r})")
     hour, minute = int(found["hour"] or 0), int(found["minute"] or 0)
     second = int(found["second"] or 0)
     zone = found["zone"]
@@ -454,9 +449,11 @@ def _day_of(form: str, found: re.Match[str], original: str) -> datetime.date:
         offset = datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
         offset = -offset if zone[0] == "-" else offset
     try:
-        datetime.date(year, month, day)
+        named = datetime.date(year, month, day)
     except ValueError as exc:
         raise _refuse(original, f"is not a real calendar date ({exc})") from None
+    if weekday is not None and weekday != named.weekday():
+        raise _refuse(original, f"gives a weekday that {named} does not fall on")
     try:
         moment = datetime.datetime(
             year, month, day, hour, minute, second, tzinfo=datetime.timezone(offset)

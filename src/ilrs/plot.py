@@ -76,12 +76,19 @@ def _source_line(fig: Figure, dataset: Dataset, extra: str) -> None:
     fig.text(
         0.01,
         0.005,
-        f"Source: ilrs data {dataset.version}, as of {dataset.data_as_of.isoformat()}. {extra}",
+        _plain(
+            f"Source: ilrs data {dataset.version}, as of {dataset.data_as_of.isoformat()}. {extra}"
+        ),
         fontsize=7.5,
         color="#555555",
         ha="left",
         va="bottom",
     )
+
+
+def _plain(text: str) -> str:
+    """Text shown as it is: a ``$`` would start matplotlib's maths mode."""
+    return text.replace("$", r"\$")
 
 
 def _label(kind: SignatoryType) -> str:
@@ -165,7 +172,7 @@ def membership_timeline(
                 )
             low.plot([window.latest], [row], marker="|", color=colour, markersize=9)
         low.set_yticks(range(len(approximate)))
-        low.set_yticklabels([s.name for s in reversed(approximate)], fontsize=7.5)
+        low.set_yticklabels([_plain(s.name) for s in reversed(approximate)], fontsize=7.5)
         low.set_ylim(-0.7, len(approximate) - 0.3)
         low.set_title(
             "joining dates known only approximately (dashed: only 'by' a date)",
@@ -233,7 +240,7 @@ def missions_timeline(
             )
     ax.axvline(data.data_as_of, color="#777777", lw=1, linestyle=":")
     ax.set_yticks(range(len(missions)))
-    ax.set_yticklabels([_short(m.name) for m in reversed(missions)], fontsize=8)
+    ax.set_yticklabels([_plain(_short(m.name)) for m in reversed(missions)], fontsize=8)
     ax.set_ylim(-0.8, len(missions) - 0.2)
     ax.set_title("Announced launch targets against actual launches", fontsize=13, loc="left")
     ax.grid(axis="x", alpha=0.3)

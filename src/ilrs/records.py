@@ -29,7 +29,7 @@ from .enums import (
     SignatoryType,
 )
 from .results import Results
-from .tabular import BRIEF
+from .tabular import BRIEF, card_html, card_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from pycountry.db import Country
@@ -46,6 +46,7 @@ __all__ = [
     "Payload",
     "Phase",
     "Plan",
+    "Record",
     "Signatory",
     "Source",
     "TimelinePoint",
@@ -76,6 +77,26 @@ def _count(items: tuple[Any, ...]) -> str:
 
 def _record_id(record: Any) -> str:
     return f"<{type(record).__name__} {record.id}>"
+
+
+class Record:
+    """What every record shares: ``print`` shows it as a card, and a notebook as HTML."""
+
+    __slots__ = ()
+
+    def to_text(self, width: int | None = None) -> str:
+        """The record as a card of text, ``width`` columns wide (the terminal's by default)."""
+        if width is None:
+            import shutil  # (only to print)
+
+            width = shutil.get_terminal_size().columns
+        return card_text(self, width=width)
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        return card_html(self)
 
 
 # -- converters (named functions, which type checkers follow) --------------------
@@ -109,7 +130,7 @@ def _payloads(items: Iterable[Payload]) -> Results[Payload]:
 
 
 @attrs.frozen(kw_only=True)
-class Source:
+class Source(Record):
     """A published page that a record rests on."""
 
     id: str = attrs.field(metadata=BRIEF)
@@ -136,7 +157,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True)
-class Agreement:
+class Agreement(Record):
     """One instrument by which a signatory joined (or deepened its part in) the programme."""
 
     id: str = attrs.field(metadata=BRIEF)
@@ -179,7 +200,7 @@ class Agreement:
 
 
 @attrs.frozen(kw_only=True)
-class Signatory:
+class Signatory(Record):
     """A state or a body that signed on (or is officially listed as a participant)."""
 
     #: Stable, lower-case, never reused.
@@ -241,7 +262,7 @@ class Signatory:
 
 
 @attrs.frozen(kw_only=True)
-class OfficialCount:
+class OfficialCount(Record):
     """An official statement of how many partners the programme has."""
 
     id: str = attrs.field(metadata=BRIEF)
@@ -273,7 +294,7 @@ class OfficialCount:
 
 
 @attrs.frozen(kw_only=True)
-class Exclusion:
+class Exclusion(Record):
     """A state reported as joining that is not counted as a member, and why."""
 
     id: str = attrs.field(metadata=BRIEF)
@@ -295,7 +316,7 @@ class Exclusion:
 
 
 @attrs.frozen(kw_only=True)
-class Gap:
+class Gap(Record):
     """Something a source reports without the detail to make a record of it.
 
     For example, "seven further institutions signed" with no names given.
@@ -324,7 +345,7 @@ class Gap:
 
 
 @attrs.frozen(kw_only=True)
-class LaunchAnnouncement:
+class LaunchAnnouncement(Record):
     """A launch date that someone announced for a mission, at some date."""
 
     id: str
@@ -351,7 +372,7 @@ class LaunchAnnouncement:
 
 
 @attrs.frozen(kw_only=True)
-class Payload:
+class Payload(Record):
     """An international payload carried by a mission."""
 
     id: str = attrs.field(metadata=BRIEF)
@@ -379,7 +400,7 @@ class Payload:
 
 
 @attrs.frozen(kw_only=True)
-class Mission:
+class Mission(Record):
     """A mission or a piece of infrastructure in the programme."""
 
     id: str = attrs.field(metadata=BRIEF)
@@ -433,7 +454,7 @@ class Mission:
 
 
 @attrs.frozen(kw_only=True)
-class Plan:
+class Plan(Record):
     """One published version of the programme's roadmap."""
 
     id: str = attrs.field(metadata=BRIEF)
@@ -460,7 +481,7 @@ class Plan:
 
 
 @attrs.frozen(kw_only=True)
-class Phase:
+class Phase(Record):
     """A phase of one published plan version."""
 
     id: str = attrs.field(metadata=BRIEF)
@@ -495,7 +516,7 @@ class Phase:
 
 
 @attrs.frozen(kw_only=True)
-class TimelinePoint:
+class TimelinePoint(Record):
     """The membership on one day on which it changed.
 
     The day is the last day of the joining windows of the signatories it adds
@@ -551,7 +572,7 @@ class TimelinePoint:
 
 
 @attrs.frozen(kw_only=True)
-class CountComparison:
+class CountComparison(Record):
     """An official count of partners beside the members documented by its date.
 
     Documented members are those of `ilrs.Dataset.members_as_of` on the last

@@ -34,6 +34,8 @@ __all__ = [
     "Column",
     "Kind",
     "brief_columns",
+    "card_html",
+    "card_text",
     "columns_for",
     "csv_rows",
     "dataframe",
@@ -231,7 +233,9 @@ _STYLE = (
     "<style>.ilrs-table{border-collapse:collapse;font-size:0.9em}"
     ".ilrs-table caption{caption-side:top;text-align:left;font-style:italic;padding:2px 0}"
     ".ilrs-table th,.ilrs-table td{text-align:left;vertical-align:top;padding:2px 8px}"
-    ".ilrs-table td.nowrap{white-space:nowrap}</style>"
+    ".ilrs-table td.nowrap{white-space:nowrap}"
+    ".ilrs-card{border:1px solid #ccc;border-radius:4px;padding:6px 10px;margin:4px 0}"
+    ".ilrs-card th{white-space:nowrap}</style>"
 )
 
 
@@ -327,3 +331,92 @@ _SERIES: dict[Kind, Callable[[Any, str, list[Any]], dict[str, Any]]] = {
         name: pd.Series([None if v is None else text_cell(v) for v in values], dtype="string")
     },
 }
+
+
+# ---------------------------------------------------------------------------
+# one record as a card
+
+
+def _parts(record: Any) -> tuple[list[tuple[str, Any]], list[tuple[str, Sequence[Any]]]]:
+    """A record's plain fields (name, value) and its collections of records."""
+    plain: list[tuple[str, Any]] = []
+    nested: list[tuple[str, Sequence[Any]]] = []
+    record_type: type = type(record)
+    for column in columns_for(record_type):
+        value = getattr(record, column.field)
+        if column.records and column.kind is Kind.LIST:
+            nested.append((column.field, value))
+        else:
+            plain.append((column.name, column.get(record)))
+    return plain, nested
+
+
+def _heading(record: Any) -> str:
+    name = getattr(record, "name", None)
+    key = getattr(record, "id", None)
+    label = type(record).__name__
+    if name and key:
+        return f"{name} ({label} {key})"
+    return f"{label} {key or ''}".strip()
+
+
+def card_text(record: Any, *, width: int) -> str:
+    """One record as readable text: its fields, then each collection as a table or list."""
+    import textwrap  # (only to print)
+
+    heading = _heading(record)
+    lines = [heading, "=" * min(len(heading), width)]
+    plain, nested = _parts(record)
+    label_width = max(len(name) for name, _ in plain) + 2 if plain else 0
+    for name, value in plain:
+        text = " ".join(text_cell(value).split())
+        if not text:
+            continue
+        wrapped = textwrap.wrap(text, max(width - label_width, 20)) or [""]
+        lines.append(f"{name + ':':<{label_width}}{wrapped[0]}")
+        lines += [" " * label_width + part for part in wrapped[1:]]
+    for name, items in nested:
+        if not items:
+            continue
+        lines.append("")
+        caption = f"{name.replace('_', ' ')} ({len(items)})"
+        if all(hasattr(item, "url") for item in items):
+            lines.append(caption)
+            for item in items:
+                line = f"- {item.publisher}, {item.published}: {item.title}"
+                lines += textwrap.wrap(line, width, subsequent_indent="  ")
+                lines.append(f"  {item.url}")
+        else:
+            lines.append(text_table(items, type(items[0]), width=width, caption=caption))
+    return "\n".join(lines)
+
+
+def card_html(record: Any) -> str:
+    """One record as an HTML card (for notebooks): fields, tables, and sources as links."""
+    from html import escape  # (only to render)
+
+    plain, nested = _parts(record)
+    rows = "".join(
+        f"<tr><th>{escape(name)}</th><td>{escape(text_cell(value))}</td></tr>"
+        for name, value in plain
+        if text_cell(value)
+    )
+    parts = [
+        f'{_STYLE}<div class="ilrs-card"><strong>{escape(_heading(record))}</strong>',
+        f'<table class="ilrs-table">{rows}</table>',
+    ]
+    for name, items in nested:
+        if not items:
+            continue
+        caption = f"{name.replace('_', ' ')} ({len(items)})"
+        if all(hasattr(item, "url") for item in items):
+            links = "".join(
+                f'<li><a href="{escape(item.url)}">{escape(item.title)}</a> · '
+                f"{escape(item.publisher)}, {escape(str(item.published))}</li>"
+                for item in items
+            )
+            parts.append(f"<div><em>{escape(caption)}</em><ul>{links}</ul></div>")
+        else:
+            parts.append(html_table(items, type(items[0]), caption=caption))
+    parts.append("</div>")
+    return "".join(parts)

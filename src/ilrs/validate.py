@@ -71,15 +71,18 @@ def _read_bytes(root: str, relative: str) -> bytes:
         raise _Refused("file is missing") from None
     except OSError as exc:
         raise _Refused(f"file cannot be opened ({exc.strerror or 'error'})") from None
-    with os.fdopen(descriptor, "rb") as file:
-        info = os.fstat(file.fileno())
+    try:
+        info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise _Refused("is not a regular file; it was not read")
         if info.st_size > MAX_FILE_BYTES:
             raise _Refused(
                 f"is {info.st_size} bytes, more than the limit of {MAX_FILE_BYTES}; it was not read"
             )
-        raw = file.read(MAX_FILE_BYTES + 1)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(descriptor)
     if len(raw) > MAX_FILE_BYTES:
         raise _Refused(f"grew past the limit of {MAX_FILE_BYTES} bytes while read")
     return raw
@@ -193,40 +196,49 @@ class _Checker:
         if text is None:
             return None
         names = list(resource.names)
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        del text  # (the rows are made as the reader goes: the text need not be kept twice)
         try:
-            lines = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+            header = next(reader, None)
         except csv.Error as exc:
             self.problem(path, f"does not parse as CSV ({exc})")
             return None
-        if not lines:
+        if header is None:
             self.problem(path, f"is empty; expected the header {','.join(names)}")
             return None
-        if lines[0] != names:
-            self.problem(path, "bad header: " + _header_problem(lines[0], names))
+        if header != names:
+            self.problem(path, "bad header: " + _header_problem(header, names))
             return None
-        key = resource.primary_key
         rows: list[Row] = []
-        for number, cells in enumerate(lines[1:], start=2):
-            if not cells:
-                continue
-            if len(cells) != len(names):
-                self.problem(
-                    path, f"has {len(cells)} cells, expected {len(names)}", f"line {number}"
-                )
-                self.incomplete.add(resource.name)
-                continue
-            label = _label(dict(zip(names, cells, strict=True)), key, number)
-            row: Row = {}
-            for field, cell in zip(resource.fields, cells, strict=True):
-                try:
-                    row[field.name] = field.check(cell, self.windows, self.is_country)
-                except CellError as exc:
-                    self.problem(path, str(exc), record=label, field=field.name)
-                    row[field.name] = field.default
-                    if field.name in key:
-                        self.incomplete.add(resource.name)
-            rows.append(row)
+        try:
+            for cells in reader:
+                if cells:
+                    self._row(resource, path, cells, reader.line_num, rows)
+        except csv.Error as exc:
+            self.problem(path, f"does not parse as CSV ({exc})", f"line {reader.line_num}")
+            self.incomplete.add(resource.name)
         return rows
+
+    def _row(
+        self, resource: Resource, path: str, cells: list[str], number: int, rows: list[Row]
+    ) -> None:
+        """Check one row's cells; keep its typed row (bad cells as their default)."""
+        names, key = resource.names, resource.primary_key
+        if len(cells) != len(names):
+            self.problem(path, f"has {len(cells)} cells, expected {len(names)}", f"line {number}")
+            self.incomplete.add(resource.name)
+            return
+        label = _label(dict(zip(names, cells, strict=True)), key, number)
+        row: Row = {}
+        for field, cell in zip(resource.fields, cells, strict=True):
+            try:
+                row[field.name] = field.check(cell, self.windows, self.is_country)
+            except CellError as exc:
+                self.problem(path, str(exc), record=label, field=field.name)
+                row[field.name] = field.default
+                if field.name in key:
+                    self.incomplete.add(resource.name)
+        rows.append(row)
 
 
 #: How ``ilrs:dataAsOf`` is checked: a required YYYY-MM-DD date.
