@@ -55,15 +55,15 @@ def main() -> None:
         if mission.launched is not None:
             now_label, now_day, now_pointed = f"{mission.launched} (flew)", mission.launched, True
         else:
-            target = notes[-1].target
+            target = notes[-1].launch_window
             now_label, now_day = label(target), target.latest
             now_pointed = target.precision in pointed
-        if first.target.precision in pointed and now_pointed:
-            slip = f"{months_between(first.target.latest, now_day):+d} mo"
+        if first.launch_window.precision in pointed and now_pointed:
+            slip = f"{months_between(first.launch_window.latest, now_day):+d} mo"
         else:
             slip = "(range)"
         print(
-            f"{mission.name[:28]:<28} {first.announced.edtf:<11} {label(first.target):<12} "
+            f"{mission.name[:28]:<28} {first.announced.edtf:<11} {label(first.launch_window):<12} "
             f"{now_label:<20} {slip:>8}"
         )
     print("\nSlip: months from the first announced target to the launch, or to the latest")

@@ -234,7 +234,7 @@ DEFECTS: tuple[Defect, ...] = (
         "a launch target window that ends before it starts",
         "launch_announcements",
         0,
-        "target",
+        "launch_window",
         "2031/2030",
         "reversed",
     ),

@@ -192,6 +192,12 @@ ENUM_OF = {
     ("missions", "kinds"): enums.MissionKind,
     ("missions", "status"): enums.MissionStatus,
     ("plans", "scope"): enums.PlanScope,
+    ("sources", "kind"): enums.SourceKind,
+    ("agreements", "ceremony"): enums.Ceremony,
+    ("official_counts", "kind"): enums.CountKind,
+    ("official_counts", "countries_and_orgs_bound"): enums.Bound,
+    ("official_counts", "institutions_bound"): enums.Bound,
+    ("official_counts", "total_bound"): enums.Bound,
 }
 
 

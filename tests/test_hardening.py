@@ -315,7 +315,7 @@ def test_integers_without_bounds_are_refused(package, edit, number):
 
 
 def test_a_year_the_charts_cannot_draw_is_refused(package, edit):
-    edit("launch_announcements", lambda rows: rows[0].update(target="9999"))
+    edit("launch_announcements", lambda rows: rows[0].update(launch_window="9999"))
     assert "outside the years" in str(refused(package))
 
 

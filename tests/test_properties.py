@@ -423,6 +423,7 @@ def synthetic_datasets(draw):
             "type": draw(st.sampled_from(SignatoryType)).value,
             "country_code": None,
             "evidence": "signed",
+            "order": None,
             "joined": window,
             "notes": None,
         }

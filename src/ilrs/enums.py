@@ -66,12 +66,11 @@ class AgreementKind(enum.Enum):
 
 
 class Ceremony(enum.Enum):
-    """How an instrument was signed."""
+    """How an instrument was signed (a record leaves it empty when no source says)."""
 
     IN_PERSON = "in_person"
     #: By video link, or each side signing in its own capital.
     VIRTUAL = "virtual"
-    UNKNOWN = "unknown"
 
 
 class SourceKind(enum.Enum):

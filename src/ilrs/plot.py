@@ -216,9 +216,9 @@ def missions_timeline(
         for index, note in enumerate(notes):
             offset = 0.0 if len(notes) == 1 else -0.3 + 0.6 * index / (len(notes) - 1)
             colour = cmap(norm(date2num(note.announced.latest)))
-            open_start = note.target.earliest is None
-            first = note.announced.latest if open_start else note.target.earliest
-            last = note.target.latest
+            open_start = note.launch_window.earliest is None
+            first = note.announced.latest if open_start else note.launch_window.earliest
+            last = note.launch_window.latest
             assert first is not None
             ax.plot(
                 [first, last + datetime.timedelta(days=1)],

@@ -22,11 +22,15 @@ import attrs
 from .dates import DateWindow, Precision
 from .enums import (
     AgreementKind,
+    Bound,
+    Ceremony,
+    CountKind,
     Evidence,
     MissionKind,
     MissionStatus,
     PlanScope,
     SignatoryType,
+    SourceKind,
 )
 from .results import Results
 from .tabular import BRIEF, card_html, card_text
@@ -110,6 +114,14 @@ def _mission_kinds(items: Iterable[MissionKind | str]) -> tuple[MissionKind, ...
     return tuple(MissionKind(item) for item in items)
 
 
+def _ceremony(value: Ceremony | str | None) -> Ceremony | None:
+    return None if value is None else Ceremony(value)
+
+
+def _bound(value: Bound | str | None) -> Bound | None:
+    return None if value is None else Bound(value)
+
+
 def _sources(items: Iterable[Source]) -> Results[Source]:
     return Results.of_type(items, Source)
 
@@ -142,6 +154,9 @@ class Source(Record):
     title: str = attrs.field(metadata=BRIEF, repr=_short)
     #: ISO 639-1 code of the page's language, when known.
     language: str | None = None
+    #: Who stands behind the page: the agency itself, a wire, the press, or a
+    #: secondary source (an aggregator, blog, reprint, archive or digest).
+    kind: SourceKind = attrs.field(converter=SourceKind, metadata=BRIEF)
 
     @classmethod
     def from_row(cls, row: Row) -> Source:
@@ -153,6 +168,7 @@ class Source(Record):
             published=row["published"],
             title=row["title"],
             language=row["language"],
+            kind=row["kind"],
         )
 
 
@@ -170,12 +186,16 @@ class Agreement(Record):
     ilrs_parties: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF)
     #: The bodies that signed on the partner's side (e.g. ``("SUPARCO",)``).
     partner_parties: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF)
+    #: The people who signed, each as "Name (office)"; empty when no source names them.
+    signers: tuple[str, ...] = attrs.field(default=(), converter=_strings, repr=_count)
     #: When it was signed.
     signed: DateWindow = attrs.field(metadata=BRIEF)
     #: When it was first made public, where that differs from the signing.
     announced: DateWindow | None = None
     place: str | None = None
     event: str | None = attrs.field(default=None, repr=_short)
+    #: In person or virtual; ``None`` when no source says.
+    ceremony: Ceremony | None = attrs.field(default=None, converter=_ceremony)
     sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count)
     #: Conflicting reports between sources, and how they were settled.
     notes: str | None = attrs.field(default=None, repr=_short)
@@ -190,10 +210,12 @@ class Agreement(Record):
             title=row["title"],
             ilrs_parties=row["ilrs_parties"],
             partner_parties=row["partner_parties"],
+            signers=row["signers"],
             signed=row["signed"],
             announced=row["announced"],
             place=row["place"],
             event=row["event"],
+            ceremony=row["ceremony"],
             sources=sources,
             notes=row["notes"],
         )
@@ -215,6 +237,9 @@ class Signatory(Record):
     #: open window ending on the date of the list).
     joined: DateWindow = attrs.field(metadata=BRIEF)
     evidence: Evidence = attrs.field(converter=Evidence, metadata=BRIEF)
+    #: Its number in the programme's own count of signatories, where the
+    #: programme numbers them (NASA numbers the Artemis Accords signatories).
+    order: int | None = None
     agreements: tuple[Agreement, ...] = attrs.field(converter=_agreements, repr=_count)
     #: Sources on the signatory itself (beyond those of its agreements).
     sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count)
@@ -233,6 +258,7 @@ class Signatory(Record):
             country_code=row["country_code"],
             joined=row["joined"],
             evidence=row["evidence"],
+            order=row["order"],
             agreements=agreements,
             sources=sources,
             notes=row["notes"],
@@ -263,17 +289,29 @@ class Signatory(Record):
 
 @attrs.frozen(kw_only=True)
 class OfficialCount(Record):
-    """An official statement of how many partners the programme has."""
+    """An official statement of how many partners the programme has (or aims at).
+
+    Each number comes with how it is meant (`Bound`): exact, a lower bound
+    ("more than 50") or approximate ("about 15").
+    """
 
     id: str = attrs.field(metadata=BRIEF)
     stated: DateWindow = attrs.field(metadata=BRIEF)
     speaker: str = attrs.field(metadata=BRIEF, repr=_short)
+    #: An achieved count, or a target.
+    kind: CountKind = attrs.field(converter=CountKind, metadata=BRIEF)
     #: "N countries and international organizations", when given.
     countries_and_orgs: int | None = attrs.field(metadata=BRIEF)
+    countries_and_orgs_bound: Bound | None = attrs.field(converter=_bound)
     #: "M institutions" (research institutes, universities, companies), when given.
     institutions: int | None = attrs.field(metadata=BRIEF)
+    institutions_bound: Bound | None = attrs.field(converter=_bound)
     #: One total for every kind of partner, when only that is given.
     total: int | None = attrs.field(metadata=BRIEF)
+    total_bound: Bound | None = attrs.field(converter=_bound)
+    #: Whether the count includes the founders (China and Russia for the ILRS),
+    #: where the wording says; ``None`` when it does not say.
+    founders_included: bool | None = attrs.field(metadata=BRIEF)
     #: What exactly was counted, in the project's own words.
     wording: str = attrs.field(repr=_short)
     source: Source = attrs.field(repr=_record_id)
@@ -285,9 +323,14 @@ class OfficialCount(Record):
             id=row["id"],
             stated=row["stated"],
             speaker=row["speaker"],
+            kind=row["kind"],
             countries_and_orgs=row["countries_and_orgs"],
+            countries_and_orgs_bound=row["countries_and_orgs_bound"],
             institutions=row["institutions"],
+            institutions_bound=row["institutions_bound"],
             total=row["total"],
+            total_bound=row["total_bound"],
+            founders_included=row["founders_included"],
             wording=row["wording"],
             source=source,
         )
@@ -353,8 +396,8 @@ class LaunchAnnouncement(Record):
     mission_id: str = attrs.field(metadata=BRIEF)
     #: When the target was stated.
     announced: DateWindow = attrs.field(metadata=BRIEF)
-    #: The launch date that was announced.
-    target: DateWindow = attrs.field(metadata=BRIEF)
+    #: The launch date (or window) that was announced.
+    launch_window: DateWindow = attrs.field(metadata=BRIEF)
     announced_by: str = attrs.field(metadata=BRIEF, repr=_short)
     source: Source = attrs.field(repr=_record_id)
 
@@ -365,10 +408,22 @@ class LaunchAnnouncement(Record):
             id=row["id"],
             mission_id=row["mission_id"],
             announced=row["announced"],
-            target=row["target"],
+            launch_window=row["launch_window"],
             announced_by=row["announced_by"],
             source=source,
         )
+
+    @property
+    def target(self) -> DateWindow:
+        """Deprecated name of `launch_window` (it clashed with `Mission.target`, a place)."""
+        import warnings
+
+        warnings.warn(
+            "LaunchAnnouncement.target is deprecated; use launch_window",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.launch_window
 
 
 @attrs.frozen(kw_only=True)

@@ -138,6 +138,8 @@ class Field:
             return tuple(item.strip() for item in text.split(self.delimiter))
         if self.type == "integer":
             return int(text)
+        if self.type == "boolean":
+            return text == "true"
         if self.type == "date":
             return _iso_date(text)
         if self.edtf:
@@ -181,6 +183,10 @@ class Field:
             raise CellError(f"unknown value {text!r}; expected one of: {', '.join(self.enum)}")
         if self.type == "integer":
             return self._integer(text)
+        if self.type == "boolean":
+            if text not in ("true", "false"):
+                raise CellError(f"{text[:20]!r} is not a boolean; expected true or false")
+            return text == "true"
         if self.type == "date":
             try:
                 day = _iso_date(text)

@@ -493,8 +493,17 @@ def _check_rules(
             )
         orders.add((row["plan_id"], row["order"]))
     for row in tables["official_counts"]:
-        if all(row[key] is None for key in ("countries_and_orgs", "institutions", "total")):
+        numbers = ("countries_and_orgs", "institutions", "total")
+        if all(row[key] is None for key in numbers):
             checker.problem(files["official_counts"], "gives no number", repr(row["id"]))
+        for key in numbers:
+            if (row[key] is None) != (row[f"{key}_bound"] is None):
+                checker.problem(
+                    files["official_counts"],
+                    f"{key}_bound must be given exactly when {key} is",
+                    repr(row["id"]),
+                    f"{key}_bound",
+                )
 
 
 def _alpha2_of() -> Callable[[str], str | None]:
