@@ -153,7 +153,7 @@ def test_charts_are_figures_with_title_legend_and_source(chart, tmp_path):
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     assert ax.get_title(loc="left")
-    assert ax.get_legend() is not None
+    assert any(a.get_legend() is not None for a in fig.axes) or fig.legends
     texts = " ".join(t.get_text() for t in fig.texts)
     assert ilrs.DATA_AS_OF.isoformat() in texts and ilrs.DATA_VERSION in texts
     path = tmp_path / f"{chart}.png"
@@ -169,11 +169,34 @@ def test_membership_chart_ends_at_the_member_count():
     assert "Bolivia" in labels and "China" not in labels
 
 
-def test_missions_chart_has_a_row_per_mission_with_dates():
+def test_slip_chart_has_a_panel_per_mission_whose_target_moved():
     fig = plot.missions_timeline()
-    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    expected = [m for m in ilrs.missions() if m.launch_announcements or m.launched]
-    assert len(labels) == len(expected) and "Chang'e-7" in labels
+    titles = [
+        a.get_title(loc="left") for a in fig.axes if a.get_visible() and a.get_title(loc="left")
+    ]
+    expected = [
+        m.name
+        for m in ilrs.missions()
+        if len({a.announced for a in m.launch_announcements}) >= 2
+        or (m.launch_announcements and m.launched)
+    ]
+    assert len(titles) == len(expected)
+    for title, name in zip(titles, expected, strict=True):
+        assert name.startswith(title.rstrip("…"))
+    assert "Chang'e-7" in titles
+    # every panel shares its axes, and a launch is a star on the diagonal
+    first = fig.axes[0]
+    assert all(a.get_xlim() == first.get_xlim() for a in fig.axes if a.get_title(loc="left"))
+    stars = [line for line in first.get_lines() if line.get_marker() == "*"]
+    assert stars and stars[0].get_xdata()[0] == stars[0].get_ydata()[0]
+
+
+def test_slip_chart_draws_chosen_missions_and_refuses_unknown_ones():
+    fig = plot.missions_timeline(missions=["CE-7", "Luna-26"])
+    titles = [a.get_title(loc="left") for a in fig.axes if a.get_title(loc="left")]
+    assert titles == ["Chang'e-7", "Luna-26"]
+    with pytest.raises(LookupError, match="Atlantis"):
+        plot.missions_timeline(missions=["Atlantis"])
 
 
 def test_plot_names_the_extra_without_matplotlib(monkeypatch):

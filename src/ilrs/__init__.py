@@ -19,11 +19,15 @@ from .dataset import Dataset, load
 from .dates import DateLike, DateWindow, Precision
 from .enums import (
     AgreementKind,
+    Bound,
+    Ceremony,
+    CountKind,
     Evidence,
     MissionKind,
     MissionStatus,
     PlanScope,
     SignatoryType,
+    SourceKind,
 )
 from .errors import DataError, Problem
 from .records import (
@@ -41,14 +45,17 @@ from .records import (
     Source,
     TimelinePoint,
 )
-from .results import Results
+from .results import Groups, Results
 
 __all__ = [
     "DATA_AS_OF",
     "DATA_VERSION",
     "Agreement",
     "AgreementKind",
+    "Bound",
+    "Ceremony",
     "CountComparison",
+    "CountKind",
     "DataError",
     "Dataset",
     "DateLike",
@@ -56,6 +63,7 @@ __all__ = [
     "Evidence",
     "Exclusion",
     "Gap",
+    "Groups",
     "LaunchAnnouncement",
     "Mission",
     "MissionKind",
@@ -71,6 +79,7 @@ __all__ = [
     "Signatory",
     "SignatoryType",
     "Source",
+    "SourceKind",
     "TimelinePoint",
     "__version__",
     "agreements",
@@ -80,6 +89,8 @@ __all__ = [
     "exclusions",
     "gaps",
     "get",
+    "joined_between",
+    "joined_in",
     "load",
     "members_as_of",
     "mission",
@@ -111,9 +122,21 @@ def possible_members_as_of(
     return bundled().possible_members_as_of(when, type=type)
 
 
-def by_type(as_of: DateLike | None = None) -> dict[SignatoryType, Results[Signatory]]:
+def by_type(as_of: DateLike | None = None) -> Groups[SignatoryType, Signatory]:
     """Every `SignatoryType` with its signatories (members on ``as_of``): `Dataset.by_type`."""
     return bundled().by_type(as_of)
+
+
+def joined_between(
+    first: DateLike, last: DateLike, *, type: SignatoryType | str | None = None
+) -> Groups[str, Signatory]:
+    """Signatories joining in a period, certain apart from possible: `Dataset.joined_between`."""
+    return bundled().joined_between(first, last, type=type)
+
+
+def joined_in(year: int, *, type: SignatoryType | str | None = None) -> Groups[str, Signatory]:
+    """Signatories that joined in ``year``, certain apart from possible: `Dataset.joined_in`."""
+    return bundled().joined_in(year, type=type)
 
 
 def timeline(*, type: SignatoryType | str | None = None) -> Results[TimelinePoint]:

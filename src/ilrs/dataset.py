@@ -8,7 +8,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from .analysis import compare_counts, membership_timeline
-from .dates import DateLike, to_date
+from .dates import DateLike, DateWindow, to_date
 from .enums import AgreementKind, MissionKind, MissionStatus, SignatoryType, parse_enum
 from .read import Tables
 from .records import (
@@ -26,7 +26,7 @@ from .records import (
     Source,
     TimelinePoint,
 )
-from .results import Results
+from .results import Groups, Results
 from .schema import lookup_key
 from .validate import validate
 
@@ -233,15 +233,54 @@ class Dataset:
             _call("possible_members_as_of", day, type=kind),
         )
 
-    def by_type(self, as_of: DateLike | None = None) -> dict[SignatoryType, Results[Signatory]]:
-        """A new dict from every `SignatoryType` to its signatories.
+    def by_type(self, as_of: DateLike | None = None) -> Groups[SignatoryType, Signatory]:
+        """Every `SignatoryType` with its signatories: a new dict that prints as one table.
 
         With ``as_of``, only the members on that day (see `members_as_of`).
         """
         if as_of is None:
-            return {kind: self._groups[kind] for kind in SignatoryType}
+            groups = ((kind, self._groups[kind]) for kind in SignatoryType)
+            return Groups(groups, query="by_type()")
         day = to_date(as_of)
-        return {kind: self.members_as_of(day, type=kind) for kind in SignatoryType}
+        return Groups(
+            ((kind, self.members_as_of(day, type=kind)) for kind in SignatoryType),
+            query=_call("by_type", day),
+        )
+
+    def joined_between(
+        self, first: DateLike, last: DateLike, *, type: SignatoryType | str | None = None
+    ) -> Groups[str, Signatory]:
+        """The signatories that joined within a period, certain apart from possible.
+
+        ``"certain"`` holds those whose ``joined`` window lies inside the
+        period (from ``first`` to ``last``, both included); ``"possible"``
+        those whose window overlaps it without lying inside (Bolivia, "on or
+        before 28 April 2025", possibly joined in 2024). Nothing that may have
+        joined in the period is left out.
+        """
+        start, end = to_date(first), to_date(last)
+        if start > end:
+            raise ValueError(f"reversed period: {start} is after {end}")
+        kind = self._type(type)
+        group = self._groups[kind]
+        certain = [s for s in group if s.joined.within((start, end))]
+        possible = [s for s in group if s.joined.overlaps((start, end)) and s not in certain]
+        query = _call("joined_between", start, end, type=kind)
+        return Groups(
+            (
+                ("certain", self._results(certain, Signatory, query)),
+                ("possible", self._results(possible, Signatory, query)),
+            ),
+            query=query,
+        )
+
+    def joined_in(
+        self, year: int, *, type: SignatoryType | str | None = None
+    ) -> Groups[str, Signatory]:
+        """Signatories that joined in ``year``, certain apart from possible: `joined_between`."""
+        window = DateWindow.year(year)
+        assert window.earliest is not None
+        return self.joined_between(window.earliest, window.latest, type=type)
 
     def timeline(self, *, type: SignatoryType | str | None = None) -> Results[TimelinePoint]:
         """Membership on each day it changed, oldest first: counts by type, ready to plot.
@@ -280,7 +319,28 @@ class Dataset:
             found = self._alpha2_index().get(folded)
             if found is not None:
                 return found
+        excluded = self._excluded(folded)
+        if excluded is not None:
+            reason = excluded.reason.split(". ")[0].rstrip(".")
+            raise LookupError(
+                f"{excluded.name} is recorded as not a member ({reason}); see exclusions()"
+            )
         raise _miss("signatory", key, _names(self._ordered))
+
+    def _excluded(self, folded: str) -> Exclusion | None:
+        """The exclusion a folded key names (its id, name, or ISO alpha-3 or alpha-2 code)."""
+        for exclusion in self.exclusions():
+            keys = {exclusion.id, exclusion.name, exclusion.country_code or ""}
+            if folded in {lookup_key(key) for key in keys if key}:
+                return exclusion
+        if len(folded) == 2 and folded.isalpha():
+            import pycountry
+
+            country = pycountry.countries.get(alpha_2=folded.upper())
+            if country is not None:
+                code = country.alpha_3
+                return next((e for e in self.exclusions() if e.country_code == code), None)
+        return None
 
     def _alpha2_index(self) -> dict[str, Signatory]:
         return self._cached("alpha2", self._build_alpha2)
@@ -406,8 +466,9 @@ class Dataset:
         """Missions, optionally filtered.
 
         ``status`` and ``kind`` take a member or its value (``"planned"``,
-        ``"lander"``); ``phase`` takes a `Phase`, a phase id, or a phase name
-        of the current plan (``"Construction"``).
+        ``"lander"``); ``phase`` takes a `Phase`, a phase id, or a phase's
+        name or slug (``"Basic model"``, ``"basic-model"``), looked for in the
+        current plan first, then in the one other plan that has it.
         """
         missions = self._missions()[0]
         if status is None and kind is None and phase is None:
@@ -487,9 +548,16 @@ class Dataset:
             for candidate in group:
                 if lookup_key(candidate.id) == folded:
                     return candidate
-        for candidate in self.phases():
-            if lookup_key(candidate.name) == folded:
-                return candidate
+        slug = _slug(phase)
+        current = [p for p in self.phases() if _slug(p.name) == slug]
+        if current:
+            return current[0]
+        found = [p for g in by_plan.values() for p in g if _slug(p.name) == slug]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            ids = ", ".join(p.id for p in found)
+            raise LookupError(f"phase {phase!r} is in several plans ({ids}); give a phase id")
         known = {lookup_key(p.id): p.id for g in by_plan.values() for p in g}
         known.update(_names(self.phases()))
         raise _miss("phase", phase, known)
@@ -546,6 +614,11 @@ class Dataset:
         cited = self._cited("gap_sources", "gap_id")
         gaps = (Gap.from_row(row, sources=cited.get(row["id"], ())) for row in self._tables["gaps"])
         return self._results(sorted(gaps, key=lambda g: (g.date, g.id)), Gap, "gaps()")
+
+
+def _slug(text: str) -> str:
+    """A name as a slug compares: letters and digits only (``basic-model`` is "Basic model")."""
+    return "".join(ch for ch in lookup_key(text) if ch.isalnum())
 
 
 def _names(records: Iterable[Any], *, by_id: bool = False) -> dict[str, str]:

@@ -185,103 +185,163 @@ def membership_timeline(
     return fig
 
 
-def missions_timeline(
-    dataset: Dataset | None = None, *, figsize: tuple[float, float] = (9.5, 7.5)
-) -> Figure:
-    """Announced launch targets against actual launches, one row per mission.
+#: The colour-blind-safe palette of Okabe and Ito.
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#7F7F7F",
+}
 
-    Every announced target is a bar over its date window, coloured by when it
-    was announced (open-ended "by" targets start at the announcement and are
-    dashed); a star marks the actual launch. A row whose bars drift right is
-    a mission that slipped. Only missions with an announcement or a launch
-    are drawn. ``dataset`` defaults to the bundled data.
+
+def _slipping(data: Dataset) -> list[Any]:
+    """Missions with targets announced on at least two days, or one and a launch."""
+    return [
+        m
+        for m in data.missions()
+        if len({a.announced for a in m.launch_announcements}) >= 2
+        or (m.launch_announcements and m.launched)
+    ]
+
+
+def missions_timeline(
+    dataset: Dataset | None = None,
+    *,
+    missions: list[str] | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """How each mission's announced launch target moved: a slip chart, one panel per mission.
+
+    In every panel the x axis is the day a target was announced and the y axis
+    the launch target announced then; each target is a band over its window
+    (a year, a month, "by" a date, drawn from the announcement up to that
+    date), joined by a line through the middles. The diagonal is "launch on
+    the day it is announced": a line climbing away from it is a mission that
+    slipped, and a star on it marks the actual launch (vermillion when the
+    mission failed). All panels share their axes, so slips compare across
+    missions.
+
+    ``missions`` lists ids, names or aliases to draw (by default every mission
+    with targets announced on at least two days, or one and a launch);
+    ``dataset`` defaults to the bundled data.
     """
-    from matplotlib import colormaps
-    from matplotlib.colors import Normalize
-    from matplotlib.dates import date2num
+    import math
+
     from matplotlib.lines import Line2D
 
     data = _dataset(dataset)
-    fig = _figure(figsize)
-    ax: Any = fig.subplots()
-    missions = [m for m in data.missions() if m.launch_announcements or m.launched]
-    announced = [a.announced.latest for m in missions for a in m.launch_announcements]
-    cmap = colormaps["viridis"]
-    norm = Normalize(
-        date2num(min(announced, default=data.data_as_of)),
-        date2num(max(announced, default=data.data_as_of)),
-    )
-    for row, mission in enumerate(reversed(missions)):
-        notes = mission.launch_announcements
-        for index, note in enumerate(notes):
-            offset = 0.0 if len(notes) == 1 else -0.3 + 0.6 * index / (len(notes) - 1)
-            colour = cmap(norm(date2num(note.announced.latest)))
-            open_start = note.launch_window.earliest is None
-            first = note.announced.latest if open_start else note.launch_window.earliest
-            last = note.launch_window.latest
-            assert first is not None
+    chosen = [data.mission(key) for key in missions] if missions is not None else _slipping(data)
+    columns = 3 if len(chosen) > 4 else max(len(chosen), 1)
+    rows = max(1, math.ceil(len(chosen) / columns))
+    fig = _figure(figsize or (10.0, 1.0 + 2.55 * rows))
+    axes = fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False)
+    blue, star = OKABE_ITO["blue"], OKABE_ITO["orange"]
+    announced = [a.announced.latest for m in chosen for a in m.launch_announcements]
+    targets = [a.launch_window.latest for m in chosen for a in m.launch_announcements]
+    targets += [m.launched for m in chosen if m.launched]
+    first = min([*announced, *targets], default=data.data_as_of)
+    x_limits = (first - datetime.timedelta(days=120), data.data_as_of + datetime.timedelta(120))
+    y_limits = (first - datetime.timedelta(days=120), max(targets, default=data.data_as_of))
+    y_limits = (y_limits[0], y_limits[1] + datetime.timedelta(days=200))
+    for index, ax in enumerate(a for row in axes for a in row):
+        if index >= len(chosen):
+            ax.set_visible(False)
+            continue
+        mission = chosen[index]
+        ax.plot(
+            [x_limits[0], x_limits[1]],
+            [x_limits[0], x_limits[1]],
+            color="#999999",
+            lw=0.8,
+            linestyle="--",
+            zorder=1,
+        )
+        middles = []
+        for note in mission.launch_announcements:
+            x = note.announced.latest
+            window = note.launch_window
+            low = window.earliest if window.earliest is not None else x
+            high = window.latest
+            low = min(low, high)
             ax.plot(
-                [first, last + datetime.timedelta(days=1)],
-                [row + offset, row + offset],
-                color=colour,
-                lw=3 if not open_start else 1.5,
-                linestyle="--" if open_start else "-",
-                solid_capstyle="butt",
+                [x, x], [low, high], color=blue, lw=5, alpha=0.45, solid_capstyle="butt", zorder=2
             )
+            if window.earliest is None:  # "by" a date: an open band with an arrow tip
+                ax.plot([x], [high], marker="v", color=blue, markersize=5, zorder=3)
+            middles.append((x, low + (high - low) / 2))
+        if middles:
+            xs, ys = zip(*sorted(middles), strict=True)
+            ax.plot(xs, ys, color=blue, lw=1.2, marker="o", markersize=3, zorder=3)
         if mission.launched is not None:
+            failed = mission.status.value == "failed"
             ax.plot(
                 [mission.launched],
-                [row],
+                [mission.launched],
                 marker="*",
                 markersize=13,
-                color="#d62728" if mission.status.value == "failed" else "black",
-                markeredgecolor="white",
-                zorder=5,
+                color=OKABE_ITO["vermillion"] if failed else star,
+                markeredgecolor="black",
+                markeredgewidth=0.5,
+                zorder=4,
             )
-    ax.axvline(data.data_as_of, color="#777777", lw=1, linestyle=":")
-    ax.set_yticks(range(len(missions)))
-    ax.set_yticklabels([_plain(_short(m.name)) for m in reversed(missions)], fontsize=8)
-    ax.set_ylim(-0.8, len(missions) - 0.2)
-    ax.set_title("Announced launch targets against actual launches", fontsize=13, loc="left")
-    ax.grid(axis="x", alpha=0.3)
-    ax.spines[["top", "right"]].set_visible(False)
-    mappable = _scalar_mappable(cmap, norm)
-    bar = fig.colorbar(mappable, ax=ax, pad=0.01, fraction=0.04)
-    bar.set_label("when the target was announced", fontsize=8)
-    _year_ticks(bar)
-    legend: list[Any] = [
-        Line2D([], [], color=cmap(0.6), lw=3, label="announced target window"),
-        Line2D([], [], color=cmap(0.6), lw=1.5, ls="--", label="announced 'by' a date"),
-        Line2D([], [], color="black", marker="*", ls="", markersize=11, label="launched"),
-        Line2D([], [], color="#d62728", marker="*", ls="", markersize=11, label="launched, failed"),
-        Line2D([], [], color="#777777", ls=":", label=f"data as of {data.data_as_of}"),
-    ]
-    ax.legend(
-        handles=legend,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.05),
-        ncol=3,
-        fontsize=8,
-        frameon=False,
+        ax.axvline(data.data_as_of, color="#555555", lw=0.8, linestyle=":", zorder=1)
+        ax.set_title(_plain(_short(mission.name, 30)), fontsize=9.5, loc="left")
+        ax.set_xlim(*x_limits)
+        ax.set_ylim(*y_limits)
+        ax.grid(alpha=0.25)
+        ax.tick_params(labelsize=7.5)
+        ax.spines[["top", "right"]].set_visible(False)
+    for column in range(columns):  # the lowest panel of each column shows the dates
+        lowest = max(r for r in range(rows) if r * columns + column < len(chosen))
+        axes[lowest][column].tick_params(labelbottom=True)
+        axes[lowest][column].set_xlabel("when the target was announced", fontsize=8)
+    for row in axes:
+        row[0].set_ylabel("launch target", fontsize=8)
+    fig.suptitle(
+        "Announced launch targets: how each mission slipped", fontsize=13, x=0.01, ha="left"
     )
-    _source_line(fig, data, "Bars: each announced launch target, dated by when it was made.")
+    legend: list[Any] = [
+        Line2D([], [], color=blue, lw=5, alpha=0.45, label="target window announced"),
+        Line2D([], [], color=blue, lw=1.2, marker="o", markersize=3, label="middle of each target"),
+        Line2D([], [], color=blue, marker="v", ls="", label="'by' a date"),
+        Line2D([], [], color="#999999", ls="--", label="launch on the day announced"),
+        Line2D(
+            [],
+            [],
+            color=star,
+            marker="*",
+            ls="",
+            markersize=11,
+            markeredgecolor="black",
+            markeredgewidth=0.5,
+            label="launched",
+        ),
+        Line2D(
+            [],
+            [],
+            color=OKABE_ITO["vermillion"],
+            marker="*",
+            ls="",
+            markersize=11,
+            markeredgecolor="black",
+            markeredgewidth=0.5,
+            label="launched, failed",
+        ),
+        Line2D([], [], color="#555555", ls=":", label=f"data as of {data.data_as_of}"),
+    ]
+    spare = [a for row in axes for a in row][len(chosen) :]
+    if spare:  # the legend in the empty panels
+        spare[0].set_visible(True)
+        spare[0].axis("off")
+        spare[0].legend(handles=legend, loc="center", fontsize=8.5, frameon=False)
+    else:
+        fig.legend(handles=legend, loc="outside lower center", ncol=4, fontsize=8, frameon=False)
+    _source_line(fig, data, "A line climbing away from the diagonal is a mission that slipped.")
     return fig
 
 
 def _short(name: str, width: int = 32) -> str:
     return name if len(name) <= width else name[: width - 1].rstrip() + "…"
-
-
-def _scalar_mappable(cmap: Any, norm: Any) -> Any:
-    from matplotlib.cm import ScalarMappable
-
-    return ScalarMappable(norm=norm, cmap=cmap)
-
-
-def _year_ticks(bar: Any) -> None:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-
-    locator = AutoDateLocator()
-    bar.ax.yaxis.set_major_locator(locator)
-    bar.ax.yaxis.set_major_formatter(ConciseDateFormatter(locator))
-    bar.ax.tick_params(labelsize=7.5)

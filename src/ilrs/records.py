@@ -66,17 +66,40 @@ STATE_LIKE = frozenset({SignatoryType.COUNTRY, SignatoryType.INTERGOVERNMENTAL_O
 
 
 def _short(text: str | None) -> str:
-    """Text in a repr, cut to 60 characters."""
+    """Text in a repr, cut to 50 characters."""
     if text is None:
         return "None"
-    return repr(text if len(text) <= 60 else text[:59] + "…")
+    return repr(text if len(text) <= 50 else text[:49] + "…")
 
 
 def _count(items: tuple[Any, ...]) -> str:
-    """A collection of records in a repr: how many, and of which ids."""
-    ids = [str(getattr(item, "id", "")) for item in items]
-    shown = ", ".join(ids[:3]) + (", …" if len(ids) > 3 else "")
-    return f"<{len(items)}: {shown}>" if ids and all(ids) else f"<{len(items)}>"
+    """A collection in a repr: how many, and the first id (or item)."""
+    if not items:
+        return "()"
+    first = str(getattr(items[0], "id", items[0]))
+    first = first if len(first) <= 30 else first[:29] + "…"
+    more = f", … {len(items)} in all" if len(items) > 1 else ""
+    return f"<{first}{more}>"
+
+
+def _window(window: DateWindow | None) -> str:
+    """A date window in a repr, as the call that makes it: ``DateWindow.parse('2024-05')``."""
+    return "None" if window is None else f"DateWindow.parse({window.edtf!r})"
+
+
+def _texts(items: tuple[str, ...]) -> str:
+    """A tuple of text in a repr, whole when short, else its first item and its length."""
+    shown = repr(items)
+    return shown if len(shown) <= 60 else _count(items)
+
+
+def _member(value: Any) -> str:
+    """An enum member in a repr: ``AgreementKind.JOINT_STATEMENT`` (None as it is)."""
+    return "None" if value is None else f"{type(value).__name__}.{value.name}"
+
+
+def _members(values: tuple[Any, ...]) -> str:
+    return "(" + ", ".join(_member(v) for v in values) + ")"
 
 
 def _record_id(record: Any) -> str:
@@ -149,14 +172,14 @@ class Source(Record):
     url: str
     publisher: str = attrs.field(metadata=BRIEF)
     #: When the page was published.
-    published: DateWindow = attrs.field(metadata=BRIEF)
+    published: DateWindow = attrs.field(metadata=BRIEF, repr=_window)
     #: The page's own title, in its own language.
     title: str = attrs.field(metadata=BRIEF, repr=_short)
     #: ISO 639-1 code of the page's language, when known.
     language: str | None = None
     #: Who stands behind the page: the agency itself, a wire, the press, or a
     #: secondary source (an aggregator, blog, reprint, archive or digest).
-    kind: SourceKind = attrs.field(converter=SourceKind, metadata=BRIEF)
+    kind: SourceKind = attrs.field(converter=SourceKind, metadata=BRIEF, repr=_member)
 
     @classmethod
     def from_row(cls, row: Row) -> Source:
@@ -179,23 +202,23 @@ class Agreement(Record):
     id: str = attrs.field(metadata=BRIEF)
     #: The ``id`` of the `Signatory` that signed it.
     signatory_id: str = attrs.field(metadata=BRIEF)
-    kind: AgreementKind = attrs.field(converter=AgreementKind, metadata=BRIEF)
+    kind: AgreementKind = attrs.field(converter=AgreementKind, metadata=BRIEF, repr=_member)
     title: str = attrs.field(repr=_short)
     #: The bodies that signed on the ILRS side (e.g. ``("CNSA",)``); empty when
     #: no source names them.
-    ilrs_parties: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF)
+    ilrs_parties: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF, repr=_texts)
     #: The bodies that signed on the partner's side (e.g. ``("SUPARCO",)``).
-    partner_parties: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF)
+    partner_parties: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF, repr=_texts)
     #: The people who signed, each as "Name (office)"; empty when no source names them.
     signers: tuple[str, ...] = attrs.field(default=(), converter=_strings, repr=_count)
     #: When it was signed.
-    signed: DateWindow = attrs.field(metadata=BRIEF)
+    signed: DateWindow = attrs.field(metadata=BRIEF, repr=_window)
     #: When it was first made public, where that differs from the signing.
-    announced: DateWindow | None = None
-    place: str | None = None
+    announced: DateWindow | None = attrs.field(default=None, repr=_window)
+    place: str | None = attrs.field(default=None, repr=_short)
     event: str | None = attrs.field(default=None, repr=_short)
     #: In person or virtual; ``None`` when no source says.
-    ceremony: Ceremony | None = attrs.field(default=None, converter=_ceremony)
+    ceremony: Ceremony | None = attrs.field(default=None, converter=_ceremony, repr=_member)
     sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count)
     #: Conflicting reports between sources, and how they were settled.
     notes: str | None = attrs.field(default=None, repr=_short)
@@ -229,14 +252,14 @@ class Signatory(Record):
     id: str = attrs.field(metadata=BRIEF)
     name: str = attrs.field(metadata=BRIEF)
     aliases: tuple[str, ...] = attrs.field(converter=_strings, repr=_count)
-    type: SignatoryType = attrs.field(converter=SignatoryType, metadata=BRIEF)
+    type: SignatoryType = attrs.field(converter=SignatoryType, metadata=BRIEF, repr=_member)
     #: ISO 3166-1 alpha-3 code of the state, or of an organization's host
     #: country; ``None`` for international bodies.
     country_code: str | None = attrs.field(metadata=BRIEF)
     #: When its first instrument was signed (or, for a listed state, the
     #: open window ending on the date of the list).
-    joined: DateWindow = attrs.field(metadata=BRIEF)
-    evidence: Evidence = attrs.field(converter=Evidence, metadata=BRIEF)
+    joined: DateWindow = attrs.field(metadata=BRIEF, repr=_window)
+    evidence: Evidence = attrs.field(converter=Evidence, metadata=BRIEF, repr=_member)
     #: Its number in the programme's own count of signatories, where the
     #: programme numbers them (NASA numbers the Artemis Accords signatories).
     order: int | None = None
@@ -296,19 +319,19 @@ class OfficialCount(Record):
     """
 
     id: str = attrs.field(metadata=BRIEF)
-    stated: DateWindow = attrs.field(metadata=BRIEF)
+    stated: DateWindow = attrs.field(metadata=BRIEF, repr=_window)
     speaker: str = attrs.field(metadata=BRIEF, repr=_short)
     #: An achieved count, or a target.
-    kind: CountKind = attrs.field(converter=CountKind, metadata=BRIEF)
+    kind: CountKind = attrs.field(converter=CountKind, metadata=BRIEF, repr=_member)
     #: "N countries and international organizations", when given.
     countries_and_orgs: int | None = attrs.field(metadata=BRIEF)
-    countries_and_orgs_bound: Bound | None = attrs.field(converter=_bound)
+    countries_and_orgs_bound: Bound | None = attrs.field(converter=_bound, repr=_member)
     #: "M institutions" (research institutes, universities, companies), when given.
     institutions: int | None = attrs.field(metadata=BRIEF)
-    institutions_bound: Bound | None = attrs.field(converter=_bound)
+    institutions_bound: Bound | None = attrs.field(converter=_bound, repr=_member)
     #: One total for every kind of partner, when only that is given.
     total: int | None = attrs.field(metadata=BRIEF)
-    total_bound: Bound | None = attrs.field(converter=_bound)
+    total_bound: Bound | None = attrs.field(converter=_bound, repr=_member)
     #: Whether the count includes the founders (China and Russia for the ILRS),
     #: where the wording says; ``None`` when it does not say.
     founders_included: bool | None = attrs.field(metadata=BRIEF)
@@ -366,7 +389,7 @@ class Gap(Record):
     """
 
     id: str = attrs.field(metadata=BRIEF)
-    date: DateWindow = attrs.field(metadata=BRIEF)
+    date: DateWindow = attrs.field(metadata=BRIEF, repr=_window)
     description: str = attrs.field(metadata=BRIEF, repr=_short)
     #: How many unnamed partners the gap stands for, when a source gives a number.
     count: int | None = attrs.field(metadata=BRIEF)
@@ -395,9 +418,9 @@ class LaunchAnnouncement(Record):
     #: The ``id`` of the `Mission` it is about.
     mission_id: str = attrs.field(metadata=BRIEF)
     #: When the target was stated.
-    announced: DateWindow = attrs.field(metadata=BRIEF)
+    announced: DateWindow = attrs.field(metadata=BRIEF, repr=_window)
     #: The launch date (or window) that was announced.
-    launch_window: DateWindow = attrs.field(metadata=BRIEF)
+    launch_window: DateWindow = attrs.field(metadata=BRIEF, repr=_window)
     announced_by: str = attrs.field(metadata=BRIEF, repr=_short)
     source: Source = attrs.field(repr=_record_id)
 
@@ -461,13 +484,15 @@ class Mission(Record):
     id: str = attrs.field(metadata=BRIEF)
     name: str = attrs.field(metadata=BRIEF)
     aliases: tuple[str, ...] = attrs.field(converter=_strings, repr=_count)
-    lead_agency: str = attrs.field(metadata=BRIEF)
+    lead_agency: str = attrs.field(metadata=BRIEF, repr=_short)
     #: ISO 3166-1 alpha-3 code of the lead country.
     lead_country: str | None
-    kinds: tuple[MissionKind, ...] = attrs.field(converter=_mission_kinds, metadata=BRIEF)
+    kinds: tuple[MissionKind, ...] = attrs.field(
+        converter=_mission_kinds, metadata=BRIEF, repr=_members
+    )
     #: Where it goes (a landing site, an orbit).
     target: str | None = attrs.field(repr=_short)
-    status: MissionStatus = attrs.field(converter=MissionStatus, metadata=BRIEF)
+    status: MissionStatus = attrs.field(converter=MissionStatus, metadata=BRIEF, repr=_member)
     #: The actual launch date (UTC), or ``None`` when it has not launched.
     launched: datetime.date | None = attrs.field(metadata=BRIEF)
     #: The ids of the phases (across plan versions) that name this mission.
@@ -514,9 +539,9 @@ class Plan(Record):
 
     id: str = attrs.field(metadata=BRIEF)
     name: str = attrs.field(metadata=BRIEF, repr=_short)
-    published: DateWindow = attrs.field(metadata=BRIEF)
+    published: DateWindow = attrs.field(metadata=BRIEF, repr=_window)
     published_by: str = attrs.field(metadata=BRIEF, repr=_short)
-    scope: PlanScope = attrs.field(converter=PlanScope, metadata=BRIEF)
+    scope: PlanScope = attrs.field(converter=PlanScope, metadata=BRIEF, repr=_member)
     sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count)
     #: What changed against the previous version.
     notes: str | None = attrs.field(default=None, repr=_short)
@@ -626,30 +651,56 @@ class TimelinePoint(Record):
         return tuple((kind, self.count(kind)) for kind in SignatoryType)
 
 
+def _stated(number: int, bound: Bound | None) -> str:
+    """A stated number as said: "17", "more than 50", "about 15"."""
+    if bound is Bound.LOWER_BOUND:
+        return f"more than {number}"
+    if bound is Bound.APPROXIMATE:
+        return f"about {number}"
+    return str(number)
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 @attrs.frozen(kw_only=True)
 class CountComparison(Record):
     """An official count of partners beside the members documented by its date.
 
     Documented members are those of `ilrs.Dataset.members_as_of` on the last
-    day of the statement's date window, China and Russia included.
-    Statements count "countries and international organizations" (here:
-    countries and intergovernmental organizations) apart from "institutions"
-    (every other type).
+    day of the statement's date window. Statements count "countries and
+    international organizations" (here: countries and intergovernmental
+    organizations) apart from "institutions" (every other type), or give one
+    total. Like is compared with like: when the statement leaves the founders
+    out (Roscosmos's "13 countries" besides China and Russia), so do the
+    documented counts; a target is not compared at all; and ``note`` says how
+    each number is meant ("more than 50" is a lower bound).
     """
 
     #: The official count's id.
     id: str = attrs.field(metadata=BRIEF)
-    stated: DateWindow = attrs.field(metadata=BRIEF)
+    stated: DateWindow = attrs.field(metadata=BRIEF, repr=_window)
+    kind: CountKind = attrs.field(converter=CountKind, metadata=BRIEF, repr=_member)
+    #: What the statement claims, as said ("17 countries and organizations; more than 50 ...").
+    claim: str = attrs.field(metadata=BRIEF, repr=_short)
     #: The day the documented members are counted on (the statement's last possible day).
     on: datetime.date
-    claimed_countries_and_orgs: int | None = attrs.field(metadata=BRIEF)
-    claimed_institutions: int | None = attrs.field(metadata=BRIEF)
-    claimed_total: int | None = attrs.field(metadata=BRIEF)
+    claimed_countries_and_orgs: int | None
+    claimed_institutions: int | None
+    claimed_total: int | None
+    #: Whether the documented counts include the founders (as the statement does, or
+    #: does not; included when it does not say).
+    founders_included: bool
     #: Documented countries and intergovernmental organizations on ``on``.
-    documented_countries_and_orgs: int = attrs.field(metadata=BRIEF)
+    documented_countries_and_orgs: int
     #: Documented members of every other type on ``on``.
-    documented_institutions: int = attrs.field(metadata=BRIEF)
-    documented_total: int = attrs.field(metadata=BRIEF)
+    documented_institutions: int
+    documented_total: int
+    #: False for a target: there is nothing to compare it with.
+    comparable: bool
+    #: How the numbers compare, and what each side includes.
+    note: str = attrs.field(metadata=BRIEF, repr=_short)
     #: The official statement.
     count: OfficialCount = attrs.field(repr=_record_id)
 
@@ -657,16 +708,56 @@ class CountComparison(Record):
     def from_members(cls, count: OfficialCount, members: Iterable[Signatory]) -> CountComparison:
         """Compare ``count`` with ``members``, the members on its last possible day."""
         members = tuple(members)
-        state_like = sum(1 for s in members if s.type in STATE_LIKE)
+        founders = [s for s in members if s.evidence is Evidence.FOUNDER]
+        leave_out = count.founders_included is False
+        counted = [s for s in members if not (leave_out and s.evidence is Evidence.FOUNDER)]
+        state_like = sum(1 for s in counted if s.type in STATE_LIKE)
+        institutions = len(counted) - state_like
+        documented = {
+            "countries and organizations": (
+                count.countries_and_orgs,
+                count.countries_and_orgs_bound,
+                state_like,
+            ),
+            "institutions": (count.institutions, count.institutions_bound, institutions),
+            "partners in all": (count.total, count.total_bound, len(counted)),
+        }
+        claims = [
+            f"{_stated(number, bound)} {what}"
+            for what, (number, bound, _) in documented.items()
+            if number is not None
+        ]
+        comparable = count.kind is CountKind.ACHIEVED
+        if not comparable:
+            note = "a target, not a count of partners: not compared"
+        else:
+            parts = [
+                f"{_stated(number, bound)} {what} claimed, {found} documented"
+                for what, (number, bound, found) in documented.items()
+                if number is not None
+            ]
+            names = _and([s.name for s in founders]) if founders else "the founders"
+            if count.founders_included is None:
+                scope = f"the statement does not say whether {names} are counted; they are here"
+            elif leave_out:
+                scope = f"{names} left out, as in the statement"
+            else:
+                scope = f"{names} included, as in the statement"
+            note = f"{'; '.join(parts)} ({scope})"
         return cls(
             id=count.id,
             stated=count.stated,
+            kind=count.kind,
+            claim="; ".join(claims),
             on=count.stated.latest,
             claimed_countries_and_orgs=count.countries_and_orgs,
             claimed_institutions=count.institutions,
             claimed_total=count.total,
+            founders_included=not leave_out,
             documented_countries_and_orgs=state_like,
-            documented_institutions=len(members) - state_like,
-            documented_total=len(members),
+            documented_institutions=institutions,
+            documented_total=len(counted),
+            comparable=comparable,
+            note=note,
             count=count,
         )

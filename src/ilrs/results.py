@@ -12,9 +12,10 @@ import attrs
 from .dates import DateWindow
 from .tabular import dataframe, html_table, text_table
 
-__all__ = ["Results", "to_plain"]
+__all__ = ["Groups", "Results", "to_plain"]
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 def to_plain(value: Any) -> Any:
@@ -168,6 +169,81 @@ class Results(tuple[T, ...], Generic[T]):
 
     def _repr_html_(self) -> str:
         return html_table(self, self.of, caption=self.caption)
+
+
+class Groups(dict[K, "Results[T]"]):
+    """Results split into groups (by signatory type, say): a dict that shows as one table.
+
+    It is a plain, new `dict` from each key to a `Results`, so changing it
+    changes nothing for the next caller. `print` shows one table with a
+    ``group`` column and a caption saying how many records each group holds;
+    a notebook shows the same as HTML. `to_dataframe` gives one DataFrame
+    with a ``group`` column.
+    """
+
+    def __init__(self, groups: Iterable[tuple[K, Results[T]]] = (), *, query: str | None = None):
+        """Collect ``(key, results)`` pairs; ``query`` is the call that made them."""
+        super().__init__(groups)
+        self.query = query
+
+    def _all(self) -> tuple[Results[Any], list[str]]:
+        """Every record of every group, in group order, and each one's group name."""
+        records: list[Any] = []
+        names: list[str] = []
+        of: type | None = None
+        version = as_of = None
+        for key, results in self.items():
+            name = str(getattr(key, "value", key))
+            records += results
+            names += [name] * len(results)
+            of = of or results.of
+            version, as_of = version or results.version, as_of or results.as_of
+        return Results(records, of=of, version=version, as_of=as_of), names
+
+    @property
+    def caption(self) -> str:
+        """How many records each group holds, the query, and the data."""
+        everything, _ = self._all()
+        sizes = ", ".join(f"{getattr(k, 'value', k)} {len(v)}" for k, v in self.items())
+        parts = [f"{len(everything)} records in {len(self)} groups ({sizes})"]
+        if self.query:
+            parts.append(self.query)
+        if everything.version and everything.as_of:
+            parts.append(f"ilrs data {everything.version}, as of {everything.as_of.isoformat()}")
+        return " · ".join(parts)
+
+    def to_text(self, width: int | None = None, *, max_rows: int | None = 60) -> str:
+        """One table of every group (a ``group`` column first), ``width`` columns wide."""
+        if width is None:
+            import shutil  # (only to print)
+
+            width = shutil.get_terminal_size().columns
+        everything, names = self._all()
+        return text_table(
+            everything,
+            everything.of,
+            width=width,
+            caption=self.caption,
+            max_rows=max_rows,
+            group=names,
+        )
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def __repr__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        everything, names = self._all()
+        return html_table(everything, everything.of, caption=self.caption, group=names)
+
+    def to_dataframe(self) -> Any:
+        """One pandas DataFrame of every group's records, with a ``group`` column first."""
+        everything, names = self._all()
+        frame = dataframe(everything, everything.of)
+        frame.insert(0, "group", names)
+        return frame
 
 
 def _rebuild(

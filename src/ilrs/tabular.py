@@ -185,6 +185,7 @@ def text_table(
     width: int,
     caption: str,
     max_rows: int | None = MAX_ROWS,
+    group: Sequence[str] | None = None,
 ) -> str:
     """An aligned text table of the brief columns, no wider than ``width``, under a caption.
 
@@ -197,23 +198,26 @@ def text_table(
     columns = list(brief_columns(record_type))
     shown = records if max_rows is None else records[:max_rows]
     rows = [[_cut(text_cell(column.get(r)), 10_000) for column in columns] for r in shown]
+    if group is not None:  # a first column naming each record's group
+        columns.insert(0, Column("group", "", Kind.TEXT))
+        rows = [[name, *row] for name, row in zip(group, rows, strict=False)]
     while True:
         headers = [column.name for column in columns]
         natural = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+        # dates, windows and numbers keep their width; text may shrink to a few characters
         floors = [
-            natural[i]
-            if column.kind is not Kind.TEXT and column.kind is not Kind.LIST
-            # (a list of ids is cut only as far as its header)
-            else min(natural[i], max(len(headers[i]), 8))
+            natural[i] if column.kind in (Kind.DATE, Kind.WINDOW, Kind.INT) else min(natural[i], 5)
             for i, column in enumerate(columns)
         ]
         room = width - 2 * (len(columns) - 1)
-        if sum(floors) <= room or len(columns) == 1:
+        droppable = [i for i, c in enumerate(columns) if i and c.kind in (Kind.TEXT, Kind.LIST)]
+        if sum(floors) <= room or not droppable:
             break
-        columns.pop()
-        rows = [row[:-1] for row in rows]
+        drop = droppable[-1]  # the rightmost text column gives way first
+        columns.pop(drop)
+        rows = [row[:drop] + row[drop + 1 :] for row in rows]
     widths = _fit(natural, floors, room)
-    hidden = len(brief_columns(record_type)) - len(columns)
+    hidden = len(brief_columns(record_type)) + (group is not None) - len(columns)
     lines = [caption if not hidden else f"{caption} ({hidden} more columns not shown)"]
     lines.append("  ".join(h[:w].ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     lines.append("  ".join("-" * w for w in widths))
@@ -245,8 +249,12 @@ def html_table(
     *,
     caption: str,
     max_rows: int | None = MAX_ROWS,
+    group: Sequence[str] | None = None,
 ) -> str:
-    """An HTML table of the brief columns (for notebooks), left-aligned, under a caption."""
+    """An HTML table of the brief columns (for notebooks), left-aligned, under a caption.
+
+    With ``group`` (a name per record), a group's name heads its first row.
+    """
     from html import escape  # (only to render)
 
     if record_type is None or not records:
@@ -255,20 +263,26 @@ def html_table(
     shown = records if max_rows is None else records[:max_rows]
     head = "".join(f"<th>{escape(column.name)}</th>" for column in columns)
     nowrap = [column.kind in (Kind.DATE, Kind.WINDOW, Kind.INT) for column in columns]
-    body = "".join(
-        "<tr>"
-        + "".join(
+    rows = []
+    for index, record in enumerate(shown):
+        cells = "".join(
             f'<td class="nowrap">{escape(text_cell(column.get(record)))}</td>'
             if wrap
             else f"<td>{escape(text_cell(column.get(record)))}</td>"
             for column, wrap in zip(columns, nowrap, strict=True)
         )
-        + "</tr>"
-        for record in shown
-    )
+        if group is not None:
+            first = index == 0 or group[index] != group[index - 1]
+            cells = f"<th>{escape(group[index]) if first else ''}</th>{cells}"
+        rows.append(f"<tr>{cells}</tr>")
+    body = "".join(rows)
+    if group is not None:
+        head = f"<th>group</th>{head}"
     more = len(records) - len(shown)
     if more > 0:
-        body += f'<tr><td colspan="{len(columns)}">… and {more} more</td></tr>'
+        body += (
+            f'<tr><td colspan="{len(columns) + (group is not None)}">… and {more} more</td></tr>'
+        )
     return (
         f'{_STYLE}<table class="ilrs-table"><caption>{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
