@@ -46,3 +46,10 @@ def test_docs_site_builds_strict(tmp_path):
     assert "ilrs export" in cli and "--as-of" in cli
     reference = (site / "reference" / "index.html").read_text(encoding="utf-8")
     assert "members_as_of" in reference and "DateWindow" in reference
+    assert 'id="ilrs.timeline"' in reference  # the function, not a module of that name
+    for page in site.rglob("*.html"):  # Markdown docstrings: no Sphinx role shows raw
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r":(class|func|meth|mod|attr|data):`", text), page
+    notebook = (site / "ilrs_analysis" / "index.html").read_text(encoding="utf-8")
+    assert notebook.count("ilrs-table") >= 3 and "data:image/png" in notebook
+    assert "ilrs-card" in notebook

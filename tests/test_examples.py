@@ -49,3 +49,13 @@ def test_notebook_executes(tmp_path):
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     tables = [o for o in outputs if "text/html" in o.get("data", {})]
     assert len(images) == 2 and len(tables) >= 3
+
+
+def test_the_committed_notebook_shows_its_outputs():
+    # so that a reader sees its tables and charts without running it
+    nbformat = pytest.importorskip("nbformat")
+    notebook = nbformat.read(EXAMPLES / "ilrs_analysis.ipynb", as_version=4)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(cell.outputs for cell in code)
+    kinds = {key for cell in code for output in cell.outputs for key in output.get("data", {})}
+    assert {"text/html", "image/png"} <= kinds

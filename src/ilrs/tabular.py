@@ -236,7 +236,7 @@ def text_table(
 _STYLE = (
     "<style>.ilrs-table{border-collapse:collapse;font-size:0.9em}"
     ".ilrs-table caption{caption-side:top;text-align:left;font-style:italic;padding:2px 0}"
-    ".ilrs-table th,.ilrs-table td{text-align:left;vertical-align:top;padding:2px 8px}"
+    ".ilrs-table th,.ilrs-table td{text-align:left !important;vertical-align:top;padding:2px 8px}"
     ".ilrs-table td.nowrap{white-space:nowrap}"
     ".ilrs-card{border:1px solid #ccc;border-radius:4px;padding:6px 10px;margin:4px 0}"
     ".ilrs-card th{white-space:nowrap}</style>"
