@@ -325,6 +325,7 @@ def write_package(target: Path, n: int) -> dict[str, Any]:
                 "published": when,
                 "title": f"Synthetic partner {i:06d} joins the ILRS",
                 "language": "en",
+                "kind": "press",
             }
         )
         rows["signatory_sources"].append({"signatory_id": sid, "source_id": src})

@@ -20,8 +20,8 @@ def _cell(text: object) -> str:
 
 def signatories_table() -> str:
     lines = [
-        "| id | name | type | country | joined | evidence | first instrument | sources |",
-        "|---|---|---|---|---|---|---|---|",
+        "| signatory | type | country | joined | evidence | first instrument | sources |",
+        "|---|---|---|---|---|---|---|",
     ]
     for s in ilrs.signatories():
         first = s.agreements[0] if s.agreements else None
@@ -30,23 +30,16 @@ def signatories_table() -> str:
             if first
             else ""
         )
-        lines.append(
-            "| "
-            + " | ".join(
-                _cell(v)
-                for v in (
-                    s.id,
-                    s.name,
-                    s.type.value,
-                    s.country_code or "",
-                    s.joined,
-                    s.evidence.value,
-                    instrument,
-                    len(s.all_sources),
-                )
-            )
-            + " |"
+        values = (
+            f"{s.name} (`{s.id}`)",
+            s.type.value.replace("_", " "),
+            s.country_code or "",
+            s.joined,
+            s.evidence.value,
+            instrument,
+            len(s.all_sources),
         )
+        lines.append("| " + " | ".join(_cell(v) for v in values) + " |")
     return "\n".join(lines)
 
 
@@ -59,12 +52,60 @@ def exclusions_table() -> str:
 
 def counts_table() -> str:
     lines = [
-        "| stated | speaker | countries and orgs | institutions | total |",
-        "|---|---|---|---|---|",
+        "| stated | speaker | kind | claim | China and Russia | documented then |",
+        "|---|---|---|---|---|---|",
     ]
-    for c in ilrs.official_counts():
-        values = (c.stated, c.speaker, c.countries_and_orgs, c.institutions, c.total)
-        lines.append("| " + " | ".join("" if v is None else _cell(v) for v in values) + " |")
+    founders = {True: "included", False: "left out", None: "not said"}
+    for c in ilrs.compare_counts():
+        count = c.count
+        documented = (
+            f"{c.documented_countries_and_orgs} countries and orgs, "
+            f"{c.documented_institutions} institutions"
+            if c.comparable
+            else "(a target: not compared)"
+        )
+        values = (
+            c.stated,
+            count.speaker,
+            count.kind.value,
+            c.claim,
+            founders[count.founders_included],
+            documented,
+        )
+        lines.append("| " + " | ".join(_cell(v) for v in values) + " |")
+    return "\n".join(lines)
+
+
+def evidence_table() -> str:
+    from collections import Counter
+
+    weak = Counter(record.table for record in ilrs.secondary_only())
+    data = ilrs.bundled()
+    totals = {
+        "signatories": len(data.signatories()),
+        "agreements": len(data.agreements()),
+        "missions": len(data.missions()),
+        "launch_announcements": sum(len(m.launch_announcements) for m in data.missions()),
+        "payloads": sum(len(m.payloads) for m in data.missions()),
+        "plans": len(data.plans()),
+        "official_counts": len(data.official_counts()),
+        "exclusions": len(data.exclusions()),
+        "gaps": len(data.gaps()),
+    }
+    lines = ["| table | records | resting only on secondary sources | share |", "|---|---|---|---|"]
+    for table, total in totals.items():
+        share = f"{weak[table] / total:.0%}" if total else ""
+        lines.append(f"| {table} | {total} | {weak[table]} | {share} |")
+    everything = sum(totals.values())
+    all_weak = sum(weak.values())
+    lines.append(f"| **all** | {everything} | {all_weak} | {all_weak / everything:.0%} |")
+    kinds = Counter(source.kind.value for source in data.sources())
+    lines += [
+        "",
+        "| source kind | sources |",
+        "|---|---|",
+        *(f"| {kind} | {kinds[kind]} |" for kind in ("official", "wire", "press", "secondary")),
+    ]
     return "\n".join(lines)
 
 
@@ -72,7 +113,8 @@ def dictionary_table() -> str:
     import json
     from importlib.resources import files
 
-    package = json.loads(files("ilrs").joinpath("data", "datapackage.json").read_text("utf-8"))
+    text = files("ilrs").joinpath("data").joinpath("datapackage.json").read_text("utf-8")
+    package = json.loads(text)
     lines = []
     for resource in package["resources"]:
         schema = resource["schema"]
@@ -115,6 +157,7 @@ TABLES = {
     "signatories": signatories_table,
     "exclusions": exclusions_table,
     "counts": counts_table,
+    "evidence": evidence_table,
 }
 
 

@@ -26,6 +26,7 @@ LAYERS = [
     ["analysis"],
     ["dataset"],
     ["bundle"],
+    ["artemis"],  # the Accords' queries (the ILRS's are in __init__)
     ["cli", "plot"],  # front-ends: nothing imports them
     ["__main__"],
     ["__init__"],  # re-exports only; no submodule imports it
@@ -48,6 +49,8 @@ RECORDS = [
     ilrs.Problem,
     ilrs.TimelinePoint,
     ilrs.CountComparison,
+    ilrs.BlocMember,
+    ilrs.WeakRecord,
 ]
 
 
@@ -135,6 +138,8 @@ def every_record(data):
     yield from data.gaps()
     yield from data.timeline()
     yield from data.compare_counts()
+    yield from data.secondary_only()
+    yield from ilrs.blocs(ilrs.DATA_AS_OF, organizations=True)
     yield ilrs.Problem(file="x.csv", record="'a'", field="b", message="c")
     yield ilrs.DateWindow.parse("../2025-04-28")
 

@@ -10,6 +10,7 @@ import pycountry
 import pytest
 
 import ilrs
+from conftest import BUNDLED
 from ilrs import AgreementKind, DateWindow, Evidence, MissionStatus, SignatoryType
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,92 @@ def test_every_source_has_url_publisher_and_date(data):
         assert source.publisher.strip(), source.id
         assert isinstance(source.published, DateWindow), source.id
         assert source.title.strip(), source.id
+
+
+#: Hosts of mirror, spam, proxy and reprint sites: never a source (a fact resting on such
+#: a page is re-sourced from the original, or removed).
+MIRRORS = (
+    "stallone-f.com",
+    "xiydc.com",
+    "ruixiangjiaoyu.com",
+    "thxxww.com",
+    "wybk.com",
+    "fxzzs.com",
+    "libproxy",
+    "41xjj.com",
+    "zzzzz.one",
+    "freewechat.com",
+    "daydaynews.cc",
+    "vcpnewz.com",
+    "newsmuncher.com",
+    "ohbaobei.com",
+    "newsbreakonline.com",
+    "hockeytribute.com",
+    "chicagonewsjournal.com",
+    "pledgetimes.com",
+    "exbulletin.com",
+    "flyingtomars.com",
+    "news-briefing.com",
+    "newsyou",
+)
+#: What a title is not: placeholders standing for a title nobody read.
+PLACEHOLDERS = (
+    "not captured",
+    "not read",
+    "url slug",
+    "news item",
+    "title unresolved",
+    "(reprint)",
+)
+
+
+def test_no_source_is_a_mirror_spam_or_proxy_page(data):
+    from urllib.parse import urlsplit
+
+    for source in data.sources():
+        host = urlsplit(source.url).netloc.lower()
+        assert not any(mirror in host for mirror in MIRRORS), (source.id, host)
+
+
+def test_every_source_has_its_real_title_and_a_kind(data):
+    for source in data.sources():
+        title = source.title.strip()
+        assert title and not title.startswith(("[", "(")), source.id
+        assert not any(p in title.lower() for p in PLACEHOLDERS), (source.id, title)
+        assert isinstance(source.kind, ilrs.SourceKind)
+
+
+def test_every_source_is_cited(data):
+    cited = {s.id for signatory in data.signatories() for s in signatory.all_sources}
+    cited |= {s.id for m in data.missions() for s in m.sources}
+    cited |= {a.source.id for m in data.missions() for a in m.launch_announcements}
+    cited |= {p.source.id for m in data.missions() for p in m.payloads}
+    cited |= {s.id for p in data.plans() for s in p.sources}
+    cited |= {c.source.id for c in data.official_counts()}
+    cited |= {s.id for r in (*data.exclusions(), *data.gaps()) for s in r.sources}
+    assert sorted(s.id for s in data.sources() if s.id not in cited) == []
+
+
+def test_no_working_notes_are_left_in_the_data():
+    words = ("the brief", "this file", "i used", "seed article", "seed-article", "helper",
+             "searchable corpus", "look-up", "file's window", "not listed in the")  # fmt: skip
+    for path in BUNDLED.glob("*.csv"):
+        text = path.read_text(encoding="utf-8").lower()
+        for word in words:
+            assert word not in text, (path.name, word)
+
+
+def test_secondary_only_lists_exactly_the_records_whose_every_source_is_secondary(data):
+    weak = {(r.table, r.id) for r in data.secondary_only()}
+    secondary = ilrs.SourceKind.SECONDARY
+    for signatory in data.signatories():
+        only = all(s.kind is secondary for s in signatory.all_sources)
+        assert (("signatories", signatory.id) in weak) == only
+    for mission in data.missions():
+        only = all(s.kind is secondary for s in mission.sources)
+        assert (("missions", mission.id) in weak) == only
+    for record in data.secondary_only():
+        assert record.sources and all(s.kind is secondary for s in record.sources)
 
 
 def test_every_record_is_sourced(data):
@@ -141,14 +228,13 @@ def test_pakistan():
     assert first.ilrs_parties == ("CNSA",) and first.partner_parties == ("SUPARCO",)
 
 
-def test_serbia_day_unknown_within_the_state_visit():
-    # SpaceNews, May 2024, and Xinhua via People's Daily, 2024-05-09,
-    # http://en.people.cn/n3/2024/0509/c90000-20166918.html: the MoU was signed during
-    # Xi Jinping's state visit of 7-8 May 2024; no source gives the day.
+def test_serbia_signed_on_the_second_day_of_the_state_visit():
+    # Anadolu (via AzerNews), May 2024: the 28 documents of Xi Jinping's visit were signed on
+    # Wednesday 8 May 2024 in Belgrade; the Chinese MFA's outcomes list (9 May) names the MoU.
     serbia = ilrs.get("serbia")
-    assert serbia.joined == DateWindow.parse("2024-05-07/2024-05-08")
+    assert serbia.joined == DateWindow.parse("2024-05-08")
     assert serbia not in ilrs.members_as_of("2024-05-07")
-    assert serbia in ilrs.possible_members_as_of("2024-05-07")
+    assert serbia not in ilrs.possible_members_as_of("2024-05-07")
     assert serbia in ilrs.members_as_of("2024-05-08")
 
 

@@ -27,7 +27,7 @@ def test_import_reads_nothing_and_a_plain_query_imports_nothing_heavy():
         "import sys, json\n"
         "before = set(sys.modules)\n"
         "import ilrs\n"
-        "loaded_at_import = ilrs.bundle._bundled is not None\n"
+        "loaded_at_import = bool(ilrs.bundle._datasets)\n"
         "ilrs.members_as_of('2024-06-01')\n"
         "read = sorted(ilrs.bundled()._tables._tables)\n"
         f"print(json.dumps([loaded_at_import, read, [m for m in {HEAVY!r} if m in sys.modules and m not in before]]))"

@@ -432,7 +432,7 @@ def synthetic_datasets(draw):
     tables = {name: () for name in TABLE_NAMES}
     tables["signatories"] = rows
     return ilrs.Dataset(
-        Tables(canonical(), version="test", data_as_of=D(2041, 1, 1), tables=tables)
+        Tables(canonical(), name="test", version="test", data_as_of=D(2041, 1, 1), tables=tables)
     )
 
 

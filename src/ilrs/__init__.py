@@ -13,12 +13,15 @@ The functions here query the bundled dataset, which is read on first use
 
 from __future__ import annotations
 
+from . import artemis
 from ._version import __version__
+from .artemis import blocs
 from .bundle import DATA_AS_OF, DATA_VERSION, bundled
 from .dataset import Dataset, load
 from .dates import DateLike, DateWindow, Precision
 from .enums import (
     AgreementKind,
+    Bloc,
     Bound,
     Ceremony,
     CountKind,
@@ -32,6 +35,7 @@ from .enums import (
 from .errors import DataError, Problem
 from .records import (
     Agreement,
+    BlocMember,
     CountComparison,
     Exclusion,
     Gap,
@@ -44,6 +48,7 @@ from .records import (
     Signatory,
     Source,
     TimelinePoint,
+    WeakRecord,
 )
 from .results import Groups, Results
 
@@ -52,6 +57,8 @@ __all__ = [
     "DATA_VERSION",
     "Agreement",
     "AgreementKind",
+    "Bloc",
+    "BlocMember",
     "Bound",
     "Ceremony",
     "CountComparison",
@@ -81,8 +88,11 @@ __all__ = [
     "Source",
     "SourceKind",
     "TimelinePoint",
+    "WeakRecord",
     "__version__",
     "agreements",
+    "artemis",
+    "blocs",
     "bundled",
     "by_type",
     "compare_counts",
@@ -99,6 +109,7 @@ __all__ = [
     "phases",
     "plans",
     "possible_members_as_of",
+    "secondary_only",
     "signatories",
     "sources",
     "timeline",
@@ -204,3 +215,8 @@ def exclusions() -> Results[Exclusion]:
 def gaps() -> Results[Gap]:
     """Reported partners or facts too thinly sourced to make records of."""
     return bundled().gaps()
+
+
+def secondary_only() -> Results[WeakRecord]:
+    """Every record whose every source is secondary: `Dataset.secondary_only`."""
+    return bundled().secondary_only()

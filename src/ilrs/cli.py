@@ -20,7 +20,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ._version import __version__
-from .bundle import DATA_AS_OF, DATA_VERSION, bundled
+from .artemis import blocs
+from .bundle import ARTEMIS_DATA_AS_OF, ARTEMIS_DATA_VERSION, DATA_AS_OF, DATA_VERSION, bundled
 from .dataset import Dataset
 from .errors import DataError
 from .results import Results, to_plain
@@ -69,30 +70,22 @@ def _show(dataset: Dataset, key: str, fmt: str) -> str:
     return card_text(record, width=_width()) + "\n"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``ilrs`` command (its errors raise `UsageError`)."""
-    parser = _Parser(
-        prog="ilrs",
-        description="Query the curated ILRS dataset "
-        f"(data {DATA_VERSION}, current to {DATA_AS_OF}).",
+def _format(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    cmd.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="table (default; main columns, fitted to the terminal), json (whole "
+        "records) or csv (every column; list items joined with '|')",
     )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"ilrs {__version__} (data {DATA_VERSION}, as of {DATA_AS_OF})",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    return cmd
+
+
+def _add_queries(sub: Any, *, programme: bool) -> None:
+    """The query commands, for the ILRS (with its programme) or for the Accords."""
 
     def listing(name: str, help_text: str) -> argparse.ArgumentParser:
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument(
-            "--format",
-            choices=("table", "json", "csv"),
-            default="table",
-            help="table (default; main columns, fitted to the terminal), json (whole "
-            "records) or csv (every column; list items joined with '|')",
-        )
-        return cmd
+        return _format(sub.add_parser(name, help=help_text, description=help_text))
 
     members = listing("members", "signatories that had certainly joined by a date")
     members.add_argument("--as-of", required=True, metavar="DATE", help="e.g. 2024-06-01")
@@ -105,26 +98,70 @@ def build_parser() -> argparse.ArgumentParser:
     agreements = listing("agreements", "every agreement, in order of signing")
     agreements.add_argument("--signatory", metavar="KEY", help="id, name, alias or ISO code")
     agreements.add_argument("--kind", metavar="KIND")
-    missions = listing("missions", "missions and infrastructure")
-    missions.add_argument("--status", metavar="STATUS")
-    missions.add_argument("--phase", metavar="PHASE", help="a phase id or name (basic-model)")
-    missions.add_argument("--kind", metavar="KIND")
-    phases = listing("phases", "phases of a plan version (the current one by default)")
-    phases.add_argument("--plan", metavar="PLAN")
-    listing("plans", "published versions of the roadmap")
+    if programme:
+        missions = listing("missions", "missions and infrastructure")
+        missions.add_argument("--status", metavar="STATUS")
+        missions.add_argument("--phase", metavar="PHASE", help="a phase id or name (basic-model)")
+        missions.add_argument("--kind", metavar="KIND")
+        phases = listing("phases", "phases of a plan version (the current one by default)")
+        phases.add_argument("--plan", metavar="PLAN")
+        listing("plans", "published versions of the roadmap")
     timeline = listing("timeline", "members by type on each day membership changed")
     timeline.add_argument("--type", metavar="TYPE")
     listing("counts", "official counts of partners beside the members documented by then")
     listing("exclusions", "states reported as joining that are not counted, and why")
     listing("gaps", "known gaps: partners or facts too thinly sourced for a record")
     listing("sources", "every source cited")
+    what = "signatory or mission" if programme else "signatory"
     show = sub.add_parser(
         "show",
-        help="one signatory or mission, as a card (or JSON)",
-        description="One signatory or mission: a readable card, or the whole record as JSON.",
+        help=f"one {what}, as a card (or JSON)",
+        description=f"One {what}: a readable card, or the whole record as JSON.",
     )
-    show.add_argument("key", help="id, name, alias or ISO code of a signatory, or a mission")
+    show.add_argument("key", help=f"id, name, alias or ISO code of a {what}")
     show.add_argument("--format", choices=("card", "json"), default="card")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``ilrs`` command (its errors raise `UsageError`)."""
+    parser = _Parser(
+        prog="ilrs",
+        description="Query the curated ILRS dataset "
+        f"(data {DATA_VERSION}, current to {DATA_AS_OF}), and the Artemis Accords beside it.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ilrs {__version__} (data {DATA_VERSION}, as of {DATA_AS_OF}; "
+        f"Artemis Accords data {ARTEMIS_DATA_VERSION}, as of {ARTEMIS_DATA_AS_OF})",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    _add_queries(sub, programme=True)
+    artemis = sub.add_parser(
+        "artemis",
+        help="the same queries over the Artemis Accords",
+        description="Query the bundled Artemis Accords data "
+        f"({ARTEMIS_DATA_VERSION}, current to {ARTEMIS_DATA_AS_OF}).",
+    )
+    _add_queries(
+        artemis.add_subparsers(dest="command", required=True, parser_class=_Parser),
+        programme=False,
+    )
+    artemis.set_defaults(package="artemis")
+    blocs = _format(
+        sub.add_parser(
+            "blocs",
+            help="states in the ILRS, the Artemis Accords or both on a date",
+            description="One row per state in the ILRS, the Artemis Accords or both on a date, "
+            "with both joining windows.",
+        )
+    )
+    blocs.add_argument("--as-of", required=True, metavar="DATE", help="e.g. 2025-01-01")
+    blocs.add_argument(
+        "--organizations",
+        action="store_true",
+        help="also ILRS organizations whose host state signed the Accords",
+    )
     export = sub.add_parser(
         "export",
         help="write every table to a directory",
@@ -141,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a data package directory; list every problem (exit status 1).",
     )
     validate.add_argument("path")
+    parser.set_defaults(package="ilrs")
     return parser
 
 
@@ -289,7 +327,11 @@ def run(argv: Sequence[str] | None, out: Any, err: Any) -> int:
         command = args.command
         if command == "validate":
             return _validate(args.path, out, err)
-        dataset = bundled()
+        if command == "blocs":
+            found = blocs(args.as_of, organizations=args.organizations)
+            _write(out, _render(found, args.format), args.format)
+            return 0
+        dataset = bundled(args.package)
         if command == "show":
             _write(out, _show(dataset, args.key, args.format), args.format)
         elif command == "export":

@@ -25,8 +25,9 @@ from .records import (
     Signatory,
     Source,
     TimelinePoint,
+    WeakRecord,
 )
-from .results import Groups, Results
+from .results import Groups, Query, Results, sliced
 from .schema import lookup_key
 from .validate import validate
 
@@ -44,17 +45,9 @@ def _group(pairs: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
     return grouped
 
 
-def _call(name: str, *args: Any, **kwargs: Any) -> str:
-    """A query as the call that made it, for captions: ``members_as_of('2024-06-01')``."""
-
-    def shown(value: Any) -> str:
-        if isinstance(value, datetime.date):
-            return repr(value.isoformat())
-        return repr(getattr(value, "value", getattr(value, "id", value)))
-
-    parts = [shown(arg) for arg in args]
-    parts += [f"{key}={shown(value)}" for key, value in kwargs.items() if value is not None]
-    return f"{name}({', '.join(parts)})"
+def _call(name: str, *args: Any, **kwargs: Any) -> Query:
+    """A query as made, for captions (formatted only when shown)."""
+    return (name, args, kwargs)
 
 
 class Dataset:
@@ -75,6 +68,7 @@ class Dataset:
         "_data_as_of",
         "_groups",
         "_latest",
+        "_name",
         "_ordered",
         "_source_by_id",
         "_sources",
@@ -89,6 +83,7 @@ class Dataset:
         tables already read (`ilrs.read`) or validated (`ilrs.validate`).
         """
         self._tables = tables
+        self._name: str = tables.name
         self._version: str = tables.version
         self._data_as_of: datetime.date = tables.data_as_of
         #: What is built on first use, by name: see _cached.
@@ -146,8 +141,15 @@ class Dataset:
         self._by_key = by_key
 
     # -- helpers -------------------------------------------------------------------
-    def _results(self, items: Iterable[R], of: type, query: str) -> Results[R]:
-        return Results(items, of=of, query=query, version=self._version, as_of=self._data_as_of)
+    def _results(self, items: Iterable[R], of: type, query: str | Query) -> Results[R]:
+        return Results(
+            items,
+            of=of,
+            query=query,
+            package=self._name,
+            version=self._version,
+            as_of=self._data_as_of,
+        )
 
     def _cached(self, key: Hashable, build: Callable[[], V]) -> V:
         """``build()``, kept under ``key``: every caller gets the first value kept."""
@@ -171,6 +173,11 @@ class Dataset:
         self.gaps()
 
     @property
+    def name(self) -> str:
+        """The data package's name (``ilrs`` for the bundled ILRS data)."""
+        return self._name
+
+    @property
     def version(self) -> str:
         """The data package's version (``DATA_VERSION`` for the bundled one)."""
         return self._version
@@ -182,7 +189,7 @@ class Dataset:
 
     def __repr__(self) -> str:
         return (
-            f"<Dataset version={self.version!r} as of {self.data_as_of}: "
+            f"<Dataset {self.name} version={self.version!r} as of {self.data_as_of}: "
             f"{len(self._ordered)} signatories, {len(self._agreements)} agreements, "
             f"{len(self.missions())} missions, {len(self.plans())} plans>"
         )
@@ -211,9 +218,8 @@ class Dataset:
         """
         day = to_date(when)
         kind = self._type(type)
-        group = self._groups[kind]
-        found = group[: bisect.bisect_right(self._latest[kind], day)]
-        return self._results(found, Signatory, _call("members_as_of", day, type=kind))
+        cut = slice(None, bisect.bisect_right(self._latest[kind], day))
+        return sliced(self._groups[kind], cut, _call("members_as_of", day, type=kind))
 
     def possible_members_as_of(
         self, when: DateLike, *, type: SignatoryType | str | None = None
@@ -609,6 +615,44 @@ class Dataset:
     def gaps(self) -> Results[Gap]:
         """Reported partners or facts too thinly sourced to make records of."""
         return self._cached("gaps", self._build_gaps)
+
+    def secondary_only(self) -> Results[WeakRecord]:
+        """Every record whose every source is secondary: the weakest evidence in the data.
+
+        Secondary sources are aggregators, blogs, reprints, archives and
+        digests (`SourceKind.SECONDARY`). A signatory counts its own sources
+        and those of its agreements; each other record its own.
+        """
+        return self._cached("secondary", self._build_secondary_only)
+
+    def _build_secondary_only(self) -> Results[WeakRecord]:
+        from .enums import SourceKind
+
+        cited: list[tuple[str, str, str, tuple[Source, ...]]] = []
+        cited += [("signatories", s.id, s.name, s.all_sources) for s in self.signatories()]
+        cited += [("agreements", a.id, a.title, a.sources) for a in self.agreements()]
+        for mission in self.missions():
+            cited.append(("missions", mission.id, mission.name, mission.sources))
+            cited += [
+                (
+                    "launch_announcements",
+                    note.id,
+                    f"{mission.name}: {note.announced_by}",
+                    (note.source,),
+                )
+                for note in mission.launch_announcements
+            ]
+            cited += [("payloads", p.id, p.name, (p.source,)) for p in mission.payloads]
+        cited += [("plans", p.id, p.name, p.sources) for p in self.plans()]
+        cited += [("official_counts", c.id, c.speaker, (c.source,)) for c in self.official_counts()]
+        cited += [("exclusions", e.id, e.name, e.sources) for e in self.exclusions()]
+        cited += [("gaps", g.id, g.description, g.sources) for g in self.gaps()]
+        weak = (
+            WeakRecord(table=table, id=key, label=label, sources=sources)
+            for table, key, label, sources in cited
+            if sources and all(source.kind is SourceKind.SECONDARY for source in sources)
+        )
+        return self._results(weak, WeakRecord, "secondary_only()")
 
     def _build_gaps(self) -> Results[Gap]:
         cited = self._cited("gap_sources", "gap_id")

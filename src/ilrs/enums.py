@@ -12,6 +12,7 @@ from typing import TypeVar
 
 __all__ = [
     "AgreementKind",
+    "Bloc",
     "Bound",
     "Ceremony",
     "CountKind",
@@ -142,6 +143,14 @@ class PlanScope(enum.Enum):
     PROGRAMME = "programme"
     #: One partner's schedule for its own part (e.g. Russia's elements).
     SEGMENT = "segment"
+
+
+class Bloc(enum.Enum):
+    """Which lunar programme a state is in: the ILRS, the Artemis Accords, or both."""
+
+    ILRS = "ilrs"
+    ACCORDS = "accords"
+    BOTH = "both"
 
 
 def parse_enum(enum_type: type[E], value: E | str, what: str | None = None) -> E:

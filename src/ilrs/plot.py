@@ -14,15 +14,16 @@ import datetime
 import functools
 from typing import TYPE_CHECKING, Any
 
+from .analysis import blocs
 from .bundle import bundled
 from .dataset import Dataset
-from .dates import Precision
-from .enums import SignatoryType
+from .dates import DateLike, Precision, to_date
+from .enums import Bloc, SignatoryType
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["membership_timeline", "missions_timeline"]
+__all__ = ["bloc_map", "bloc_race", "membership_timeline", "missions_timeline"]
 
 #: One colour per signatory type, in the order of `ilrs.SignatoryType`.
 TYPE_COLOURS = {
@@ -61,9 +62,9 @@ def _chart_class() -> type[Figure]:
     return Chart
 
 
-def _dataset(dataset: Dataset | None) -> Dataset:
+def _dataset(dataset: Dataset | None, package: str = "ilrs") -> Dataset:
     if dataset is None:
-        return bundled()
+        return bundled(package)
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected an ilrs.Dataset or None, got {dataset!r}")
     return dataset
@@ -340,6 +341,206 @@ def missions_timeline(
     else:
         fig.legend(handles=legend, loc="outside lower center", ncol=4, fontsize=8, frameon=False)
     _source_line(fig, data, "A line climbing away from the diagonal is a mission that slipped.")
+    return fig
+
+
+#: Colours of the blocs (Okabe-Ito), with a hatch for "both" so it reads without colour.
+BLOC_STYLE = {
+    Bloc.ILRS: (OKABE_ITO["orange"], ""),
+    Bloc.ACCORDS: (OKABE_ITO["blue"], ""),
+    Bloc.BOTH: (OKABE_ITO["green"], "//"),
+}
+BLOC_LABEL = {Bloc.ILRS: "ILRS", Bloc.ACCORDS: "Artemis Accords", Bloc.BOTH: "both"}
+
+
+def _datasets(ilrs: Dataset | None, accords: Dataset | None) -> tuple[Dataset, Dataset]:
+    return _dataset(ilrs), _dataset(accords, "artemis")
+
+
+def _states_over_time(
+    ilrs: Dataset, accords: Dataset
+) -> tuple[list[datetime.date], list[int], list[int], list[int], list[tuple[datetime.date, str]]]:
+    """Each day a bloc changed, with the states in each and in both from that day on."""
+    ilrs_states = {s.country_code: s.joined.latest for s in ilrs.signatories(type="country")}
+    accords_states = {s.country_code: s.joined.latest for s in accords.signatories()}
+    both = {
+        code: max(day, accords_states[code])
+        for code, day in ilrs_states.items()
+        if code in accords_states
+    }
+    days = sorted({*ilrs_states.values(), *accords_states.values()})
+    counts = [
+        [sum(1 for d in group.values() if d <= day) for day in days]
+        for group in (ilrs_states, accords_states, both)
+    ]
+    names = {s.country_code: s.name for s in ilrs.signatories(type="country")}
+    joined_both = sorted((day, names.get(code) or str(code)) for code, day in both.items())
+    return days, counts[0], counts[1], counts[2], joined_both
+
+
+def bloc_race(
+    ilrs: Dataset | None = None,
+    accords: Dataset | None = None,
+    *,
+    figsize: tuple[float, float] = (9.0, 5.5),
+) -> Figure:
+    """States in the ILRS and in the Artemis Accords over time, with the states in both.
+
+    Each line counts the states that had certainly joined (the rule of
+    `ilrs.Dataset.members_as_of`) and ends on its data's date; the third
+    counts the states in both programmes, each named on the day it entered
+    the second. ``ilrs`` and ``accords`` default to the bundled packages.
+    """
+    ilrs_data, accords_data = _datasets(ilrs, accords)
+    days, ilrs_counts, accords_counts, both_counts, joined_both = _states_over_time(
+        ilrs_data, accords_data
+    )
+    fig = _figure(figsize)
+    ax: Any = fig.subplots()
+    if days:
+        # each line ends on its own data's date: nothing later was checked
+        ends = {
+            Bloc.ACCORDS: accords_data.data_as_of,
+            Bloc.ILRS: ilrs_data.data_as_of,
+            Bloc.BOTH: min(ilrs_data.data_as_of, accords_data.data_as_of),
+        }
+        for counts, bloc, label in (
+            (accords_counts, Bloc.ACCORDS, "states in the Artemis Accords"),
+            (ilrs_counts, Bloc.ILRS, "states in the ILRS"),
+            (both_counts, Bloc.BOTH, "states in both"),
+        ):
+            shown = [(d, c) for d, c in zip(days, counts, strict=True) if d <= ends[bloc]]
+            steps = [d for d, _ in shown] + [ends[bloc]]
+            values = [c for _, c in shown] + [shown[-1][1] if shown else 0]
+            ax.step(steps, values, where="post", color=BLOC_STYLE[bloc][0], lw=2.2, label=label)
+            ax.annotate(
+                str(values[-1]),
+                (steps[-1], values[-1]),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=9.5,
+                fontweight="bold",
+                color=BLOC_STYLE[bloc][0],
+            )
+        for index, (day, name) in enumerate(joined_both):
+            count = sum(1 for d, _ in joined_both if d <= day)
+            ax.annotate(
+                _plain(name),
+                (day, count),
+                xytext=(-6, 10 + 9 * (index % 3)),
+                textcoords="offset points",
+                fontsize=7.5,
+                ha="right",
+                color=BLOC_STYLE[Bloc.BOTH][0],
+                arrowprops={"arrowstyle": "-", "color": BLOC_STYLE[Bloc.BOTH][0], "lw": 0.6},
+            )
+    ax.set_title("States in the ILRS and in the Artemis Accords", fontsize=13, loc="left")
+    ax.set_ylabel("states that had joined")
+    ax.grid(axis="y", alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", fontsize=9, frameon=False)
+    line = (
+        f"Artemis Accords data {accords_data.version}, as of {accords_data.data_as_of}. "
+        "A state counts from the last possible day of its joining."
+    )
+    _source_line(fig, ilrs_data, line)
+    return fig
+
+
+def _tiles() -> dict[str, tuple[int, int]]:
+    """The tile grid: each state's column and row, placed roughly by geography."""
+    import csv
+    import os
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "maps", "tiles.csv")
+    with open(path, encoding="utf-8", newline="") as file:
+        return {
+            row["country_code"]: (int(row["column"]), int(row["row"]))
+            for row in csv.DictReader(file)
+        }
+
+
+def bloc_map(
+    as_of: DateLike | None = None,
+    ilrs: Dataset | None = None,
+    accords: Dataset | None = None,
+    *,
+    figsize: tuple[float, float] = (11.0, 6.2),
+) -> Figure:
+    """A tile map of the blocs on one day: each state a square, coloured by its bloc.
+
+    Squares are placed roughly by geography (a schematic, not a map of
+    borders; the layout is ilrs's own, in ``ilrs/maps/tiles.csv``). A state
+    is in a bloc when it had certainly joined by ``as_of`` (by default the
+    newer of the two data dates); states in both are also hatched, so the map
+    reads without colour. Grey squares are states in neither. States without a
+    square in the layout are drawn in a row of their own at the bottom.
+    """
+    from matplotlib.patches import Patch, Rectangle
+
+    ilrs_data, accords_data = _datasets(ilrs, accords)
+    day = (
+        to_date(as_of) if as_of is not None else max(ilrs_data.data_as_of, accords_data.data_as_of)
+    )
+    rows = blocs(ilrs_data.members_as_of(day), accords_data.members_as_of(day))
+    bloc_of = {row.id: row.bloc for row in rows}
+    tiles = dict(_tiles())
+    bottom = max((r for _, r in tiles.values()), default=0) + 2
+    for index, code in enumerate(sorted(code for code in bloc_of if code not in tiles)):
+        tiles[code] = (index, bottom)
+    fig = _figure(figsize)
+    ax: Any = fig.subplots()
+    for code, (column, row) in tiles.items():
+        bloc = bloc_of.get(code)
+        colour, hatch = BLOC_STYLE[bloc] if bloc else ("#e6e6e6", "")
+        ax.add_patch(
+            Rectangle(
+                (column, -row),
+                0.92,
+                0.92,
+                facecolor=colour,
+                edgecolor="white",
+                hatch=hatch,
+                lw=0.8,
+            )
+        )
+        ax.text(
+            column + 0.46,
+            -row + 0.46,
+            code,
+            ha="center",
+            va="center",
+            fontsize=6.5,
+            color="white" if bloc else "#777777",
+            fontweight="bold" if bloc else "normal",
+        )
+    width = max(c for c, _ in tiles.values()) + 1
+    height = max(r for _, r in tiles.values()) + 1
+    ax.set_xlim(-0.3, width + 0.2)
+    ax.set_ylim(-height + 0.7, 1.2)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    counts = {bloc: sum(1 for b in bloc_of.values() if b is bloc) for bloc in Bloc}
+    legend = [
+        Patch(
+            facecolor=BLOC_STYLE[bloc][0],
+            hatch=BLOC_STYLE[bloc][1],
+            edgecolor="white",
+            label=f"{BLOC_LABEL[bloc]} only ({counts[bloc]})"
+            if bloc is not Bloc.BOTH
+            else f"both ({counts[bloc]})",
+        )
+        for bloc in (Bloc.ILRS, Bloc.ACCORDS, Bloc.BOTH)
+    ]
+    legend.append(Patch(facecolor="#e6e6e6", label="neither"))
+    ax.legend(handles=legend, loc="upper right", fontsize=9, frameon=False)
+    ax.set_title(f"The lunar blocs on {day}: states by programme", fontsize=13, loc="left")
+    line = (
+        f"Artemis Accords data {accords_data.version}, as of {accords_data.data_as_of}. "
+        "Schematic tile map: one square per state, placed roughly by geography."
+    )
+    _source_line(fig, ilrs_data, line)
     return fig
 
 

@@ -37,12 +37,14 @@ class Tables(Mapping[str, tuple[Row, ...]]):
         self,
         schema: Schema,
         *,
+        name: str,
         version: str,
         data_as_of: datetime.date,
         directory: str | None = None,
         tables: Mapping[str, tuple[Row, ...]] | None = None,
     ) -> None:
         self.schema = schema
+        self.name = name
         self.version = version
         self.data_as_of = data_as_of
         self._directory = directory
@@ -89,6 +91,7 @@ def read_bundled(package: str = "ilrs") -> Tables:
     schema, descriptor = read_schema(package)
     return Tables(
         schema,
+        name=descriptor["name"],
         version=descriptor["version"],
         data_as_of=datetime.date.fromisoformat(descriptor["ilrs:dataAsOf"]),
         directory=BUNDLED[package],

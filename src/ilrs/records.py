@@ -22,6 +22,7 @@ import attrs
 from .dates import DateWindow, Precision
 from .enums import (
     AgreementKind,
+    Bloc,
     Bound,
     Ceremony,
     CountKind,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "STATE_LIKE",
     "Agreement",
+    "BlocMember",
     "CountComparison",
     "Exclusion",
     "Gap",
@@ -54,6 +56,7 @@ __all__ = [
     "Signatory",
     "Source",
     "TimelinePoint",
+    "WeakRecord",
 ]
 
 Row = Mapping[str, Any]
@@ -66,10 +69,10 @@ STATE_LIKE = frozenset({SignatoryType.COUNTRY, SignatoryType.INTERGOVERNMENTAL_O
 
 
 def _short(text: str | None) -> str:
-    """Text in a repr, cut to 50 characters."""
+    """Text in a repr, cut to 40 characters."""
     if text is None:
         return "None"
-    return repr(text if len(text) <= 50 else text[:49] + "…")
+    return repr(text if len(text) <= 40 else text[:39] + "…")
 
 
 def _count(items: tuple[Any, ...]) -> str:
@@ -77,7 +80,7 @@ def _count(items: tuple[Any, ...]) -> str:
     if not items:
         return "()"
     first = str(getattr(items[0], "id", items[0]))
-    first = first if len(first) <= 30 else first[:29] + "…"
+    first = first if len(first) <= 24 else first[:23] + "…"
     more = f", … {len(items)} in all" if len(items) > 1 else ""
     return f"<{first}{more}>"
 
@@ -90,7 +93,7 @@ def _window(window: DateWindow | None) -> str:
 def _texts(items: tuple[str, ...]) -> str:
     """A tuple of text in a repr, whole when short, else its first item and its length."""
     shown = repr(items)
-    return shown if len(shown) <= 60 else _count(items)
+    return shown if len(shown) <= 40 else _count(items)
 
 
 def _member(value: Any) -> str:
@@ -210,7 +213,7 @@ class Agreement(Record):
     #: The bodies that signed on the partner's side (e.g. ``("SUPARCO",)``).
     partner_parties: tuple[str, ...] = attrs.field(converter=_strings, metadata=BRIEF, repr=_texts)
     #: The people who signed, each as "Name (office)"; empty when no source names them.
-    signers: tuple[str, ...] = attrs.field(default=(), converter=_strings, repr=_count)
+    signers: tuple[str, ...] = attrs.field(default=(), converter=_strings, repr=_texts)
     #: When it was signed.
     signed: DateWindow = attrs.field(metadata=BRIEF, repr=_window)
     #: When it was first made public, where that differs from the signing.
@@ -761,3 +764,40 @@ class CountComparison(Record):
             note=note,
             count=count,
         )
+
+
+@attrs.frozen(kw_only=True)
+class BlocMember(Record):
+    """A state in the ILRS, the Artemis Accords or both on one day.
+
+    On request, also an organization in the ILRS whose host state signed the Accords.
+    """
+
+    #: The state's ISO 3166-1 alpha-3 code; for an organization, its ILRS id.
+    id: str = attrs.field(metadata=BRIEF)
+    name: str = attrs.field(metadata=BRIEF)
+    type: SignatoryType = attrs.field(converter=SignatoryType, repr=_member)
+    country_code: str | None
+    bloc: Bloc = attrs.field(converter=Bloc, metadata=BRIEF, repr=_member)
+    #: When it joined the ILRS (``None`` if it had not by the day asked about).
+    ilrs_joined: DateWindow | None = attrs.field(metadata=BRIEF, repr=_window)
+    #: When it signed the Accords; for an organization, when its host state did.
+    accords_joined: DateWindow | None = attrs.field(metadata=BRIEF, repr=_window)
+    #: NASA's number of the state (or of the host state) among Accords signatories.
+    accords_order: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class WeakRecord(Record):
+    """A record whose every source is secondary (an aggregator, blog, reprint or digest).
+
+    These are the facts with the weakest evidence in the data: each is worth
+    checking against an agency's own release or a wire before relying on it.
+    """
+
+    #: The table the record is in (``signatories``, ``missions``...).
+    table: str = attrs.field(metadata=BRIEF)
+    id: str = attrs.field(metadata=BRIEF)
+    #: The record's name, or what it is about.
+    label: str = attrs.field(metadata=BRIEF, repr=_short)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, repr=_count, metadata=BRIEF)

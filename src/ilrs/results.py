@@ -12,10 +12,29 @@ import attrs
 from .dates import DateWindow
 from .tabular import dataframe, html_table, text_table
 
-__all__ = ["Groups", "Results", "to_plain"]
+__all__ = ["Groups", "Query", "Results", "sliced", "to_plain"]
 
 T = TypeVar("T")
 K = TypeVar("K")
+
+#: A query as made: its name, arguments and keyword arguments (formatted only when shown).
+Query = tuple[str, tuple[Any, ...], dict[str, Any]]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, datetime.date):
+        return repr(value.isoformat())
+    return repr(getattr(value, "value", getattr(value, "id", value)))
+
+
+def _format(query: str | Query | None) -> str | None:
+    """A query as the call that made it: ``members_as_of('2024-06-01', type='country')``."""
+    if query is None or isinstance(query, str):
+        return query
+    name, args, kwargs = query
+    parts = [_shown(arg) for arg in args]
+    parts += [f"{key}={_shown(value)}" for key, value in kwargs.items() if value is not None]
+    return f"{name}({', '.join(parts)})"
 
 
 def to_plain(value: Any) -> Any:
@@ -57,7 +76,8 @@ class Results(tuple[T, ...], Generic[T]):
         iterable: Iterable[T] = (),
         *,
         of: type | None = None,
-        query: str | None = None,
+        query: str | Query | None = None,
+        package: str | None = None,
         version: str | None = None,
         as_of: datetime.date | None = None,
     ) -> Results[T]:
@@ -66,6 +86,7 @@ class Results(tuple[T, ...], Generic[T]):
         state = self.__dict__
         state["_of"] = of if of is not None or not self else type(self[0])
         state["_query"] = query
+        state["_package"] = package
         state["_version"] = version
         state["_as_of"] = as_of
         return self
@@ -95,8 +116,13 @@ class Results(tuple[T, ...], Generic[T]):
     @property
     def query(self) -> str | None:
         """The query that made these results, as a call (``members_as_of('2024-06-01')``)."""
-        query: str | None = self.__dict__["_query"]
-        return query
+        return _format(self.__dict__["_query"])
+
+    @property
+    def package(self) -> str | None:
+        """The name of the data package these results came from, when known."""
+        package: str | None = self.__dict__["_package"]
+        return package
 
     @property
     def version(self) -> str | None:
@@ -150,7 +176,7 @@ class Results(tuple[T, ...], Generic[T]):
         if self.query:
             parts.append(self.query)
         if self.version and self.as_of:
-            parts.append(f"ilrs data {self.version}, as of {self.as_of.isoformat()}")
+            parts.append(_provenance(self))
         return " · ".join(parts)
 
     def to_text(self, width: int | None = None, *, max_rows: int | None = 60) -> str:
@@ -181,24 +207,34 @@ class Groups(dict[K, "Results[T]"]):
     with a ``group`` column.
     """
 
-    def __init__(self, groups: Iterable[tuple[K, Results[T]]] = (), *, query: str | None = None):
+    def __init__(
+        self, groups: Iterable[tuple[K, Results[T]]] = (), *, query: str | Query | None = None
+    ):
         """Collect ``(key, results)`` pairs; ``query`` is the call that made them."""
         super().__init__(groups)
-        self.query = query
+        self.query = _format(query)
 
     def _all(self) -> tuple[Results[Any], list[str]]:
         """Every record of every group, in group order, and each one's group name."""
         records: list[Any] = []
         names: list[str] = []
         of: type | None = None
-        version = as_of = None
+        origin: Results[Any] | None = None
         for key, results in self.items():
             name = str(getattr(key, "value", key))
             records += results
             names += [name] * len(results)
             of = of or results.of
-            version, as_of = version or results.version, as_of or results.as_of
-        return Results(records, of=of, version=version, as_of=as_of), names
+            origin = origin or (results if results.version else None)
+        if origin is None:
+            return Results(records, of=of), names
+        return Results(
+            records,
+            of=of,
+            package=origin.package,
+            version=origin.version,
+            as_of=origin.as_of,
+        ), names
 
     @property
     def caption(self) -> str:
@@ -209,7 +245,7 @@ class Groups(dict[K, "Results[T]"]):
         if self.query:
             parts.append(self.query)
         if everything.version and everything.as_of:
-            parts.append(f"ilrs data {everything.version}, as of {everything.as_of.isoformat()}")
+            parts.append(_provenance(everything))
         return " · ".join(parts)
 
     def to_text(self, width: int | None = None, *, max_rows: int | None = 60) -> str:
@@ -244,6 +280,19 @@ class Groups(dict[K, "Results[T]"]):
         frame = dataframe(everything, everything.of)
         frame.insert(0, "group", names)
         return frame
+
+
+def sliced(results: Results[T], index: slice, query: str | Query | None) -> Results[T]:
+    """A slice of ``results``, from the same data, made by ``query`` (one copy of the items)."""
+    part: Results[T] = tuple.__new__(Results, tuple.__getitem__(results, index))
+    part.__dict__.update(results.__dict__)
+    part.__dict__["_query"] = query
+    return part
+
+
+def _provenance(results: Results[Any]) -> str:
+    assert results.as_of is not None
+    return f"{results.package or 'ilrs'} data {results.version}, as of {results.as_of.isoformat()}"
 
 
 def _rebuild(

@@ -45,8 +45,9 @@ __all__ = [
 
 #: The name of a package's descriptor file.
 DESCRIPTOR = "datapackage.json"
+_HERE = os.path.dirname(os.path.abspath(__file__))
 #: The bundled packages, by name: their directories inside the installed ``ilrs``.
-BUNDLED = {"ilrs": os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")}
+BUNDLED = {"ilrs": os.path.join(_HERE, "data"), "artemis": os.path.join(_HERE, "artemis")}
 #: The largest integer a cell may hold (and its negative the smallest).
 MAX_INTEGER = 10**9
 #: The years a date or a date window may fall in.
@@ -278,7 +279,11 @@ def lookup_key(text: str) -> str:
 
 
 def read_schema(package: str) -> tuple[Schema, dict[str, Any]]:
-    """The schema and the descriptor of a bundled package (``"ilrs"`` or ``"artemis"``)."""
+    """The schema and the descriptor of a bundled package (``"ilrs"`` or ``"artemis"``).
+
+    Both bundled packages follow the one canonical schema; the test suite
+    checks that their descriptors agree on every resource and field.
+    """
     with open(os.path.join(BUNDLED[package], DESCRIPTOR), encoding="utf-8") as file:
         descriptor = json.load(file)
     return schema_of(descriptor), descriptor

@@ -88,6 +88,15 @@ def _read_bytes(root: str, relative: str) -> bytes:
     return raw
 
 
+def _is_name(name: str) -> bool:
+    """A Frictionless package name: lower-case letters, digits, ``-``, ``.`` and ``_``."""
+    return (
+        0 < len(name) <= 80
+        and name.isascii()
+        and all(c.islower() or c.isdigit() or c in "-._" for c in name)
+    )
+
+
 def _safe_relative(path: object) -> str | None:
     """A resource path that is relative, POSIX and stays inside the package; else None."""
     if not isinstance(path, str) or not path or "\0" in path or "\\" in path:
@@ -128,8 +137,10 @@ class _Checker:
             return None
 
     # -- the descriptor ---------------------------------------------------------
-    def descriptor(self) -> tuple[str | None, datetime.date | None, dict[str, str]] | None:
-        """The version and the data's date (None where bad), and each resource's path.
+    def descriptor(
+        self,
+    ) -> tuple[str, str | None, datetime.date | None, dict[str, str]] | None:
+        """The package's name, version and date (None where bad), and each resource's path.
 
         None when the descriptor cannot be used at all.
         """
@@ -150,6 +161,11 @@ class _Checker:
         if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
             self.problem(DESCRIPTOR, "expected a JSON object with a 'resources' list")
             return None
+        name = descriptor.get("name")
+        if not isinstance(name, str) or not _is_name(name):
+            self.problem(
+                DESCRIPTOR, "needs a 'name' of lower-case letters, digits and - . _", field="name"
+            )
         version = descriptor.get("version")
         if not isinstance(version, str) or not version.strip() or len(version) > 40:
             self.problem(DESCRIPTOR, "needs a 'version' of 1 to 40 characters", field="version")
@@ -165,7 +181,7 @@ class _Checker:
         for entry in descriptor["resources"]:
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
                 continue
-            name = entry["name"][:80]
+            resource = entry["name"][:80]
             safe = _safe_relative(entry.get("path"))
             if safe is None:
                 shown = entry.get("path")
@@ -173,15 +189,16 @@ class _Checker:
                 self.problem(
                     DESCRIPTOR,
                     f"resource path {shown} must be a relative path inside the package",
-                    record=repr(name),
+                    record=repr(resource),
                     field="path",
                 )
             else:
-                paths[name] = safe
-        for name in self.schema:
-            if name not in paths and not any(p.record == repr(name) for p in self.problems):
-                self.problem(DESCRIPTOR, f"has no resource named {name!r}", field="resources")
-        return (version if isinstance(version, str) else None), as_of, paths
+                paths[resource] = safe
+        for needed in self.schema:
+            if needed not in paths and not any(p.record == repr(needed) for p in self.problems):
+                self.problem(DESCRIPTOR, f"has no resource named {needed!r}", field="resources")
+        shown_name = name if isinstance(name, str) and _is_name(name) else "package"
+        return shown_name, (version if isinstance(version, str) else None), as_of, paths
 
     # -- one table ------------------------------------------------------------------
     def table(self, resource: Resource, path: str) -> list[Row]:
@@ -527,7 +544,7 @@ def _run(path: object, *, countries: bool) -> tuple[Tables | None, list[Problem]
     described = checker.descriptor()
     if described is None:  # nothing else can be read with certainty
         return None, checker.problems
-    version, as_of, paths = described
+    package, version, as_of, paths = described
     tables: dict[str, list[Row]] = {}
     files: dict[str, str] = {}
     for name, resource in schema.items():
@@ -548,7 +565,7 @@ def _run(path: object, *, countries: bool) -> tuple[Tables | None, list[Problem]
     if checker.problems or version is None or as_of is None:
         return None, checker.problems
     frozen = {name: tuple(rows) for name, rows in tables.items()}
-    return Tables(schema, version=version, data_as_of=as_of, tables=frozen), []
+    return Tables(schema, name=package, version=version, data_as_of=as_of, tables=frozen), []
 
 
 def check(path: object) -> list[Problem]:
