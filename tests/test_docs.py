@@ -42,6 +42,10 @@ def test_docs_site_builds_strict(tmp_path):
     site = tmp_path / "site"
     assert (site / "images" / "membership.png").read_bytes()[:4] == b"\x89PNG"
     assert (site / "images" / "missions.png").read_bytes()[:4] == b"\x89PNG"
+    for chart in ("race.png", "blocs.png"):
+        assert (site / "images" / chart).read_bytes()[:4] == b"\x89PNG"
+    blocs = (site / "artemis" / "index.html").read_text(encoding="utf-8")
+    assert "states are in both" in blocs and "Thailand" in blocs
     cli = (site / "cli" / "index.html").read_text(encoding="utf-8")
     assert "ilrs export" in cli and "--as-of" in cli
     reference = (site / "reference" / "index.html").read_text(encoding="utf-8")

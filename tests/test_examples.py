@@ -48,7 +48,7 @@ def test_notebook_executes(tmp_path):
     assert not [o for o in outputs if o.output_type == "error"]
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     tables = [o for o in outputs if "text/html" in o.get("data", {})]
-    assert len(images) == 2 and len(tables) >= 3
+    assert len(images) == 3 and len(tables) >= 3
 
 
 def test_the_committed_notebook_shows_its_outputs():

@@ -11,7 +11,13 @@ from __future__ import annotations
 import os
 
 CLI_MARKER = "<!-- ilrs:cli-help -->"
-CHARTS = {"membership_timeline": "membership.png", "missions_timeline": "missions.png"}
+BLOCS_MARKER = "<!-- ilrs:blocs-both -->"
+CHARTS = {
+    "membership_timeline": "membership.png",
+    "missions_timeline": "missions.png",
+    "bloc_race": "race.png",
+    "bloc_map": "blocs.png",
+}
 
 
 def _cli_help() -> str:
@@ -29,9 +35,29 @@ def _cli_help() -> str:
     return "\n".join(parts)
 
 
+def _blocs_both() -> str:
+    import ilrs
+
+    day = min(ilrs.DATA_AS_OF, ilrs.artemis.DATA_AS_OF)
+    rows = [r for r in ilrs.blocs(day) if r.bloc is ilrs.Bloc.BOTH]
+    lines = [
+        f"On {day} (the older of the two data dates: both are current to it), "
+        f"{len(rows)} states are in both:",
+        "",
+        "| state | joined the ILRS | signed the Accords | NASA's number |",
+        "|---|---|---|---|",
+    ]
+    for row in rows:
+        number = "" if row.accords_order is None else str(row.accords_order)
+        lines.append(f"| {row.name} | {row.ilrs_joined} | {row.accords_joined} | {number} |")
+    return "\n".join(lines) + "\n"
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if CLI_MARKER in markdown:
         markdown = markdown.replace(CLI_MARKER, _cli_help())
+    if BLOCS_MARKER in markdown:
+        markdown = markdown.replace(BLOCS_MARKER, _blocs_both())
     return markdown
 
 

@@ -473,16 +473,16 @@ def bloc_map(
     Squares are placed roughly by geography (a schematic, not a map of
     borders; the layout is ilrs's own, in ``ilrs/maps/tiles.csv``). A state
     is in a bloc when it had certainly joined by ``as_of`` (by default the
-    newer of the two data dates); states in both are also hatched, so the map
-    reads without colour. Grey squares are states in neither. States without a
-    square in the layout are drawn in a row of their own at the bottom.
+    older of the two data dates, to which both are current); states in both
+    are also hatched, so the map reads without colour. Grey squares are
+    states in neither. States without a square in the layout are drawn in a
+    row of their own at the bottom.
     """
     from matplotlib.patches import Patch, Rectangle
 
     ilrs_data, accords_data = _datasets(ilrs, accords)
-    day = (
-        to_date(as_of) if as_of is not None else max(ilrs_data.data_as_of, accords_data.data_as_of)
-    )
+    current = min(ilrs_data.data_as_of, accords_data.data_as_of)
+    day = to_date(as_of) if as_of is not None else current
     rows = blocs(ilrs_data.members_as_of(day), accords_data.members_as_of(day))
     bloc_of = {row.id: row.bloc for row in rows}
     tiles = dict(_tiles())
