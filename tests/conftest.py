@@ -8,7 +8,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
@@ -88,3 +88,23 @@ def snapshot() -> dict[str, object]:
 @pytest.fixture(scope="session")
 def data() -> ilrs.Dataset:
     return ilrs.bundled()
+
+
+def every_record(data: ilrs.Dataset) -> Iterator[object]:
+    """Every record of a dataset, of every kind the queries give (for tests over all)."""
+    yield from data.signatories()
+    yield from data.agreements()
+    yield from data.sources()
+    for mission in data.missions():
+        yield mission
+        yield from mission.launch_announcements
+        yield from mission.payloads
+    for plan in data.plans():
+        yield plan
+        yield from data.phases(plan)
+    yield from data.official_counts()
+    yield from data.compare_counts()
+    yield from data.exclusions()
+    yield from data.gaps()
+    yield from data.timeline()
+    yield from data.secondary_only()

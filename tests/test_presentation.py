@@ -10,6 +10,7 @@ import warnings
 import pytest
 
 import ilrs
+from conftest import every_record
 from ilrs import DateWindow, Results
 from ilrs.cli import run
 
@@ -20,24 +21,6 @@ def call(*argv):
     out, err = io.StringIO(), io.StringIO()
     status = run(list(argv), out, err)
     return status, out.getvalue(), err.getvalue()
-
-
-def every_record():
-    yield from ilrs.signatories()
-    yield from ilrs.agreements()
-    yield from ilrs.sources()
-    for mission in ilrs.missions():
-        yield mission
-        yield from mission.launch_announcements
-        yield from mission.payloads
-    for plan in ilrs.plans():
-        yield plan
-        yield from ilrs.phases(plan)
-    yield from ilrs.official_counts()
-    yield from ilrs.compare_counts()
-    yield from ilrs.exclusions()
-    yield from ilrs.gaps()
-    yield from ilrs.timeline()
 
 
 # -- readable text ------------------------------------------------------------------
@@ -71,8 +54,8 @@ def test_tables_fit_any_width_and_never_cut_a_date(width):
 
 
 def test_every_bundled_record_has_a_short_repr():
-    lengths = {type(r).__name__: 0 for r in every_record()}
-    for record in every_record():
+    lengths = {type(r).__name__: 0 for r in every_record(ilrs.bundled())}
+    for record in every_record(ilrs.bundled()):
         lengths[type(record).__name__] = max(lengths[type(record).__name__], len(repr(record)))
     assert max(lengths.values()) < 600, lengths
 

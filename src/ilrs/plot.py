@@ -198,6 +198,23 @@ OKABE_ITO = {
 }
 
 
+def _star(colour: str, label: str) -> Any:
+    """A legend entry for a launch: a star of ``colour``."""
+    from matplotlib.lines import Line2D
+
+    return Line2D(
+        [],
+        [],
+        color=colour,
+        marker="*",
+        ls="",
+        markersize=11,
+        markeredgecolor="black",
+        markeredgewidth=0.5,
+        label=label,
+    )
+
+
 def _slipping(data: Dataset) -> list[Any]:
     """Missions with targets announced on at least two days, or one and a launch."""
     return [
@@ -309,28 +326,8 @@ def missions_timeline(
         Line2D([], [], color=blue, lw=1.2, marker="o", markersize=3, label="middle of each target"),
         Line2D([], [], color=blue, marker="v", ls="", label="'by' a date"),
         Line2D([], [], color="#999999", ls="--", label="launch on the day announced"),
-        Line2D(
-            [],
-            [],
-            color=star,
-            marker="*",
-            ls="",
-            markersize=11,
-            markeredgecolor="black",
-            markeredgewidth=0.5,
-            label="launched",
-        ),
-        Line2D(
-            [],
-            [],
-            color=OKABE_ITO["vermillion"],
-            marker="*",
-            ls="",
-            markersize=11,
-            markeredgecolor="black",
-            markeredgewidth=0.5,
-            label="launched, failed",
-        ),
+        _star(star, "launched"),
+        _star(OKABE_ITO["vermillion"], "launched, failed"),
         Line2D([], [], color="#555555", ls=":", label=f"data as of {data.data_as_of}"),
     ]
     spare = [a for row in axes for a in row][len(chosen) :]

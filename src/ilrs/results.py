@@ -172,20 +172,13 @@ class Results(tuple[T, ...], Generic[T]):
         """What the table shows: how many records of what, the query, and the data."""
         count = len(self)
         noun = f"{self.of.__name__} record" if self.of is not None else "record"
-        parts = [f"{count} {noun}{'' if count == 1 else 's'}"]
-        if self.query:
-            parts.append(self.query)
-        if self.version and self.as_of:
-            parts.append(_provenance(self))
-        return " · ".join(parts)
+        return _caption(f"{count} {noun}{'' if count == 1 else 's'}", self.query, self)
 
     def to_text(self, width: int | None = None, *, max_rows: int | None = 60) -> str:
         """The table `print` shows, ``width`` columns wide (the terminal's by default)."""
-        if width is None:
-            import shutil  # (only to print)
-
-            width = shutil.get_terminal_size().columns
-        return text_table(self, self.of, width=width, caption=self.caption, max_rows=max_rows)
+        return text_table(
+            self, self.of, width=_width(width), caption=self.caption, max_rows=max_rows
+        )
 
     def __str__(self) -> str:
         return self.to_text()
@@ -241,24 +234,16 @@ class Groups(dict[K, "Results[T]"]):
         """How many records each group holds, the query, and the data."""
         everything, _ = self._all()
         sizes = ", ".join(f"{getattr(k, 'value', k)} {len(v)}" for k, v in self.items())
-        parts = [f"{len(everything)} records in {len(self)} groups ({sizes})"]
-        if self.query:
-            parts.append(self.query)
-        if everything.version and everything.as_of:
-            parts.append(_provenance(everything))
-        return " · ".join(parts)
+        head = f"{len(everything)} records in {len(self)} groups ({sizes})"
+        return _caption(head, self.query, everything)
 
     def to_text(self, width: int | None = None, *, max_rows: int | None = 60) -> str:
         """One table of every group (a ``group`` column first), ``width`` columns wide."""
-        if width is None:
-            import shutil  # (only to print)
-
-            width = shutil.get_terminal_size().columns
         everything, names = self._all()
         return text_table(
             everything,
             everything.of,
-            width=width,
+            width=_width(width),
             caption=self.caption,
             max_rows=max_rows,
             group=names,
@@ -290,9 +275,24 @@ def sliced(results: Results[T], index: slice, query: str | Query | None) -> Resu
     return part
 
 
-def _provenance(results: Results[Any]) -> str:
-    assert results.as_of is not None
-    return f"{results.package or 'ilrs'} data {results.version}, as of {results.as_of.isoformat()}"
+def _caption(head: str, query: str | None, origin: Results[Any]) -> str:
+    """A table's caption: what it holds, the query, and the data it came from."""
+    parts = [head]
+    if query:
+        parts.append(query)
+    if origin.version and origin.as_of:
+        data = origin.package or "ilrs"
+        parts.append(f"{data} data {origin.version}, as of {origin.as_of.isoformat()}")
+    return " · ".join(parts)
+
+
+def _width(width: int | None) -> int:
+    """``width``, or the terminal's when it is None."""
+    if width is not None:
+        return width
+    import shutil  # (only to print)
+
+    return shutil.get_terminal_size().columns
 
 
 def _rebuild(
