@@ -165,12 +165,19 @@ class Dataset:
         return _group((row[key], sources[row["source_id"]]) for row in self._tables[link])
 
     def _build_all(self) -> None:
-        """Build every part now (`load` does, so that any fault shows at once)."""
+        """Build every part now (`load` does, so that any fault shows at once).
+
+        The typed rows are then let go: every record has been made from them.
+        """
         self._missions()
         self._plans()
         self.official_counts()
         self.exclusions()
         self.gaps()
+        tables = self._tables
+        self._tables = Tables(
+            tables.schema, name=tables.name, version=tables.version, data_as_of=tables.data_as_of
+        )
 
     @property
     def name(self) -> str:

@@ -80,11 +80,12 @@ def _read_bytes(root: str, relative: str) -> bytes:
                 f"is {info.st_size} bytes, more than the limit of {MAX_FILE_BYTES}; it was not read"
             )
         with os.fdopen(descriptor, "rb", closefd=False) as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
+            # one byte more than its size: a file that grows while read is refused
+            raw = file.read(info.st_size + 1)
     finally:
         os.close(descriptor)
-    if len(raw) > MAX_FILE_BYTES:
-        raise _Refused(f"grew past the limit of {MAX_FILE_BYTES} bytes while read")
+    if len(raw) != info.st_size:
+        raise _Refused("changed size while it was read; it was not used")
     return raw
 
 
