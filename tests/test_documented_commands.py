@@ -67,6 +67,19 @@ def clone(tmp_path_factory):
     return folder
 
 
+def run_in(folder, command, *, shell=False):
+    """Run ``command`` as a reader would, in ``folder``, with the environment under test."""
+    return subprocess.run(
+        command,
+        shell=shell,
+        cwd=folder,
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def environment():
     bin_dir = str(Path(sys.executable).parent)
     return {
@@ -81,15 +94,7 @@ def test_a_documented_command_runs(command, clone):
     skipped = [reason for prefix, reason in NOT_RUN.items() if command.startswith(prefix)]
     if skipped:
         pytest.skip(f"{command!r} {skipped[0]}")
-    done = subprocess.run(
-        command,
-        shell=True,
-        cwd=clone,
-        env=environment(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = run_in(clone, command, shell=True)
     assert done.returncode == 0, f"{command!r} failed:\n{done.stderr[-2000:]}"
     assert "Traceback" not in done.stderr
 
@@ -99,13 +104,8 @@ def test_a_documented_command_runs(command, clone):
 )
 def test_a_documented_python_page_runs(page, found, clone):
     script = "\n\n".join(found)
-    done = subprocess.run(
-        [sys.executable, "-c", "import matplotlib; matplotlib.use('Agg')\n" + script],
-        cwd=clone,
-        env=environment(),
-        capture_output=True,
-        text=True,
-        timeout=300,
+    done = run_in(
+        clone, [sys.executable, "-c", "import matplotlib; matplotlib.use('Agg')\n" + script]
     )
     assert done.returncode == 0, f"a Python block of {page.name} failed:\n{done.stderr[-2000:]}"
 
