@@ -54,6 +54,10 @@ def test_docs_site_builds_strict(tmp_path):
     for page in site.rglob("*.html"):  # Markdown docstrings: no Sphinx role shows raw
         text = page.read_text(encoding="utf-8")
         assert not re.search(r":(class|func|meth|mod|attr|data):`", text), page
+    data = (site / "data" / "index.html").read_text(encoding="utf-8")
+    assert "stylesheets/extra.css" in data  # tables fit the page and wrap (no hidden columns)
+    css = (site / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert "display: table" in css and "overflow-wrap" in css
     notebook = (site / "ilrs_analysis" / "index.html").read_text(encoding="utf-8")
     assert notebook.count("ilrs-table") >= 3 and "data:image/png" in notebook
     assert "ilrs-card" in notebook
