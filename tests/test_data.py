@@ -143,9 +143,15 @@ def test_dated_facts_do_not_reach_past_data_as_of(data):
     assert all(m.launched <= as_of for m in data.missions() if m.launched)
 
 
-def test_data_as_of_is_the_newest_source_date(data):
-    # DATA_AS_OF is the newest material checked, not the day the data was curated
-    assert max(s.published.latest for s in data.sources()) == data.data_as_of
+def test_data_as_of_is_the_newest_date_checked(data):
+    # DATA_AS_OF is the newest material checked, not the day the data was curated: the
+    # newest source, or a gap that says what was searched up to that day and not found
+    newest_source = max(s.published.latest for s in data.sources())
+    searched_to = max(g.date.latest for g in data.gaps())
+    assert max(newest_source, searched_to) == data.data_as_of
+    if searched_to > newest_source:
+        checked = [g for g in data.gaps() if g.date.latest == data.data_as_of]
+        assert all(f"{data.data_as_of:%-d %B %Y}" in g.description for g in checked)
 
 
 def test_iso_codes_are_valid():

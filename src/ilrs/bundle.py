@@ -24,10 +24,10 @@ __all__ = [
 ]
 
 #: The version of the bundled ILRS data package (``version`` in its datapackage.json).
-DATA_VERSION = "2026.08.23"
+DATA_VERSION = "2026.10.09"
 #: The date the bundled ILRS data is current to: the newest material its sources were
 #: checked against (not the day it was curated).
-DATA_AS_OF = datetime.date(2026, 8, 23)
+DATA_AS_OF = datetime.date(2026, 10, 9)
 #: The version of the bundled Artemis Accords data package.
 ARTEMIS_DATA_VERSION = "2026.05.04"
 #: The date the bundled Artemis Accords data is current to.
