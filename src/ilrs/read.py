@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import io
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -64,10 +63,9 @@ class Tables(Mapping[str, tuple[Row, ...]]):
         fields = resource.fields
         path = os.path.join(self._directory, resource.path)
         with open(path, encoding="utf-8", newline="") as file:
-            text = file.read()
-        lines = csv.reader(io.StringIO(text, newline=""))
-        next(lines)  # the header
-        body = [cells for cells in lines if cells]
+            lines = csv.reader(file)
+            next(lines)  # the header
+            body = [cells for cells in lines if cells]
         if not body:
             return ()
         windows = self._windows

@@ -161,7 +161,7 @@ class Field:
         self,
         text: str,
         windows: dict[str, DateWindow],
-        is_country: Callable[[str], bool] | None = None,
+        is_country: Callable[[str], bool],
     ) -> Any:
         """The typed value of a cell; `CellError` saying what is wrong if it is bad."""
         if self.required and not text.strip():
@@ -207,7 +207,7 @@ class Field:
             return window
         if self.uri and not _is_http_url(text):
             raise CellError(f"{text!r} is not an http(s) URL with a host")
-        if self.country and is_country is not None and not is_country(text):
+        if self.country and not is_country(text):
             raise CellError(f"{text!r} is not an ISO 3166-1 alpha-3 country code")
         return text
 

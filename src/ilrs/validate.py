@@ -110,14 +110,18 @@ def _safe_relative(path: object) -> str | None:
 class _Checker:
     """Collects problems while validating one package."""
 
-    def __init__(self, root: str, schema: Schema, *, countries: bool) -> None:
+    def __init__(self, root: str, schema: Schema) -> None:
         self.root = root
         self.schema = schema
         self.problems: list[Problem] = []
         #: Tables whose rows are not all known (unread file, dropped row, bad key).
         self.incomplete: set[str] = set()
         self.windows: dict[str, DateWindow] = {}
-        self.is_country = _country_checker() if countries else None
+        #: ISO alpha-3 code to alpha-2 code, None for no such country (imports pycountry).
+        self.alpha2 = _alpha2_of()
+
+    def is_country(self, code: str) -> bool:
+        return self.alpha2(code) is not None
 
     def problem(
         self, file: str, message: str, record: str | None = None, field: str | None = None
@@ -173,7 +177,9 @@ class _Checker:
         as_of: datetime.date | None = None
         as_of_text = descriptor.get("ilrs:dataAsOf")
         try:
-            as_of = DATE_FIELD.check(as_of_text if isinstance(as_of_text, str) else "?", {})
+            as_of = DATE_FIELD.check(
+                as_of_text if isinstance(as_of_text, str) else "?", {}, self.is_country
+            )
         except CellError:
             self.problem(
                 DESCRIPTOR, "needs 'ilrs:dataAsOf' as a YYYY-MM-DD date", field="ilrs:dataAsOf"
@@ -287,15 +293,6 @@ def _label(row: Mapping[str, Any], key: tuple[str, ...], number: int) -> str:
 
 def _key(row: Row, fields: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(row[field] for field in fields)
-
-
-def _country_checker() -> Callable[[str], bool]:
-    import pycountry  # imported only when a package's ISO codes are checked
-
-    def valid(code: str) -> bool:
-        return pycountry.countries.get(alpha_3=code) is not None
-
-    return valid
 
 
 # ---------------------------------------------------------------------------
@@ -458,8 +455,7 @@ def _check_rules(
                 "cites no source (in signatory_sources or through an agreement)",
                 repr(sid),
             )
-    alpha2 = _alpha2_of() if checker.is_country is not None else (lambda code: None)
-    _check_lookup_keys(checker, tables["signatories"], _signatory_keys(alpha2), sig_file)
+    _check_lookup_keys(checker, tables["signatories"], _signatory_keys(checker.alpha2), sig_file)
     _check_lookup_keys(checker, tables["missions"], _mission_keys, files["missions"])
 
     for row in tables["agreements"]:
@@ -525,7 +521,7 @@ def _check_rules(
 
 
 def _alpha2_of() -> Callable[[str], str | None]:
-    import pycountry
+    import pycountry  # imported only when a package is validated
 
     def alpha2(code: str) -> str | None:
         country = pycountry.countries.get(alpha_3=code)
@@ -538,10 +534,10 @@ def _alpha2_of() -> Callable[[str], str | None]:
 # entry points
 
 
-def _run(path: object, *, countries: bool) -> tuple[Tables | None, list[Problem]]:
+def _run(path: object) -> tuple[Tables | None, list[Problem]]:
     root = _directory(path)
     schema = canonical()
-    checker = _Checker(root, schema, countries=countries)
+    checker = _Checker(root, schema)
     described = checker.descriptor()
     if described is None:  # nothing else can be read with certainty
         return None, checker.problems
@@ -575,7 +571,7 @@ def check(path: object) -> list[Problem]:
     Raises `TypeError` if ``path`` is not a path, `ValueError` if it is empty,
     and `FileNotFoundError` if it is not a directory.
     """
-    return _run(path, countries=True)[1]
+    return _run(path)[1]
 
 
 def validate(path: object) -> Tables:
@@ -584,7 +580,7 @@ def validate(path: object) -> Tables:
     Raises `ilrs.DataError` listing every problem (nothing is returned), and
     the errors of `check` for a bad path.
     """
-    tables, problems = _run(path, countries=True)
+    tables, problems = _run(path)
     if tables is None:
         raise DataError(problems)
     return tables
