@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from .analysis import compare_counts, membership_timeline
 from .dates import DateLike, DateWindow, to_date
 from .enums import AgreementKind, MissionKind, MissionStatus, SignatoryType, parse_enum
-from .read import Tables
+from .read import Row, Tables
 from .records import (
     Agreement,
     CountComparison,
@@ -28,7 +28,7 @@ from .records import (
     WeakRecord,
 )
 from .results import Groups, Query, Results, sliced
-from .schema import lookup_key
+from .schema import lookup_key, lookup_keys
 from .validate import validate
 
 __all__ = ["Dataset", "load"]
@@ -36,6 +36,7 @@ __all__ = ["Dataset", "load"]
 K = TypeVar("K")
 V = TypeVar("V")
 R = TypeVar("R")
+Keyed = TypeVar("Keyed", Signatory, Mission)
 
 
 def _group(pairs: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
@@ -43,6 +44,16 @@ def _group(pairs: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
     for key, value in pairs:
         grouped.setdefault(key, []).append(value)
     return grouped
+
+
+def _index(rows: Iterable[Row], records: Iterable[Keyed]) -> dict[str, Keyed]:
+    """Each record by every folded key of its row (`lookup_keys`); the first record wins."""
+    by_id = {record.id: record for record in records}
+    index: dict[str, Keyed] = {}
+    for row in rows:
+        for _, key in lookup_keys(row):
+            index.setdefault(lookup_key(key), by_id[row["id"]])
+    return index
 
 
 def _call(name: str, *args: Any, **kwargs: Any) -> Query:
@@ -131,14 +142,7 @@ class Dataset:
         self._latest: dict[SignatoryType | None, list[datetime.date]] = {
             kind: [s.joined.latest for s in group] for kind, group in groups.items()
         }
-        by_key: dict[str, Signatory] = {}
-        for signatory in signatories:
-            keys = [signatory.id, signatory.name, *signatory.aliases]
-            if signatory.type is SignatoryType.COUNTRY and signatory.country_code:
-                keys.append(signatory.country_code)
-            for key in keys:
-                by_key.setdefault(lookup_key(key), signatory)
-        self._by_key = by_key
+        self._by_key = _index(tables["signatories"], signatories)
 
     # -- helpers -------------------------------------------------------------------
     def _results(self, items: Iterable[R], of: type, query: str | Query) -> Results[R]:
@@ -430,11 +434,7 @@ class Dataset:
             Mission,
             "missions()",
         )
-        by_key: dict[str, Mission] = {}
-        for mission in missions:
-            for key in (mission.id, mission.name, *mission.aliases):
-                by_key.setdefault(lookup_key(key), mission)
-        return missions, by_key
+        return missions, _index(tables["missions"], missions)
 
     def _plans(self) -> tuple[Results[Plan], dict[str, Results[Phase]]]:
         """The plans, oldest first, and each plan's phases in order, by plan id."""

@@ -39,6 +39,7 @@ __all__ = [
     "Schema",
     "canonical",
     "lookup_key",
+    "lookup_keys",
     "read_schema",
     "schema_of",
 ]
@@ -276,6 +277,20 @@ def schema_of(descriptor: Mapping[str, Any]) -> dict[str, Resource]:
 def lookup_key(text: str) -> str:
     """A key as lookups compare it: Unicode-normalized (NFKC), without case or whitespace."""
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def lookup_keys(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """What a ``signatories`` or ``missions`` row is looked up by, each with its kind.
+
+    Its id, its name, every alias and, for a state, its ISO alpha-3 code:
+    `Dataset.get` and `Dataset.mission` index these, and `ilrs.validate`
+    requires each (compared as `lookup_key` folds it) to name one record.
+    """
+    keys = [("id", row["id"]), ("name", row["name"])]
+    keys += [("alias", alias) for alias in row["aliases"]]
+    if row.get("type") == "country" and row["country_code"]:
+        keys.append(("ISO code", row["country_code"]))
+    return keys
 
 
 def read_schema(package: str) -> tuple[Schema, dict[str, Any]]:

@@ -29,7 +29,16 @@ from typing import Any
 from .dates import DateWindow
 from .errors import DataError, Problem
 from .read import Row, Tables
-from .schema import DESCRIPTOR, CellError, Field, Resource, Schema, canonical, lookup_key
+from .schema import (
+    DESCRIPTOR,
+    CellError,
+    Field,
+    Resource,
+    Schema,
+    canonical,
+    lookup_key,
+    lookup_keys,
+)
 
 __all__ = ["MAX_FILE_BYTES", "check", "validate"]
 
@@ -390,22 +399,14 @@ def _check_lookup_keys(
 
 
 def _signatory_keys(alpha2: Callable[[str], str | None]) -> Callable[[Row], list[tuple[str, str]]]:
+    """A signatory's lookup keys, with a state's ISO alpha-2 code (which `get` finds too)."""
+
     def keys(row: Row) -> list[tuple[str, str]]:
-        found = [("id", row["id"]), ("name", row["name"])]
-        found += [("alias", alias) for alias in row["aliases"]]
-        code = row["country_code"]
-        if row["type"] == "country" and code:
-            found.append(("ISO code", code))
-            two = alpha2(code)
-            if two:
-                found.append(("ISO code", two))
-        return found
+        found = lookup_keys(row)
+        two = alpha2(row["country_code"]) if found[-1][0] == "ISO code" else None
+        return [*found, ("ISO code", two)] if two else found
 
     return keys
-
-
-def _mission_keys(row: Row) -> list[tuple[str, str]]:
-    return [("id", row["id"]), ("name", row["name"]), *(("alias", a) for a in row["aliases"])]
 
 
 def _check_rules(
@@ -456,7 +457,7 @@ def _check_rules(
                 repr(sid),
             )
     _check_lookup_keys(checker, tables["signatories"], _signatory_keys(checker.alpha2), sig_file)
-    _check_lookup_keys(checker, tables["missions"], _mission_keys, files["missions"])
+    _check_lookup_keys(checker, tables["missions"], lookup_keys, files["missions"])
 
     for row in tables["agreements"]:
         announced, signed = row["announced"], row["signed"]
