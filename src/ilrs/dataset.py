@@ -28,7 +28,7 @@ from .records import (
     WeakRecord,
 )
 from .results import Groups, Query, Results, sliced
-from .schema import lookup_key, lookup_keys
+from .schema import alpha2, lookup_key, lookup_keys
 from .validate import validate
 
 __all__ = ["Dataset", "load"]
@@ -363,13 +363,11 @@ class Dataset:
         return self._cached("alpha2", self._build_alpha2)
 
     def _build_alpha2(self) -> dict[str, Signatory]:
-        import pycountry
-
         index: dict[str, Signatory] = {}
         for signatory in self._groups[SignatoryType.COUNTRY]:
-            country = pycountry.countries.get(alpha_3=signatory.country_code)
-            if country is not None:
-                index[lookup_key(country.alpha_2)] = signatory
+            two = alpha2(signatory.country_code) if signatory.country_code else None
+            if two:
+                index[lookup_key(two)] = signatory
         return index
 
     # -- agreements and sources -----------------------------------------------------

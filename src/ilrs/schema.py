@@ -37,6 +37,7 @@ __all__ = [
     "Field",
     "Resource",
     "Schema",
+    "alpha2",
     "canonical",
     "lookup_key",
     "lookup_keys",
@@ -277,6 +278,17 @@ def schema_of(descriptor: Mapping[str, Any]) -> dict[str, Resource]:
 def lookup_key(text: str) -> str:
     """A key as lookups compare it: Unicode-normalized (NFKC), without case or whitespace."""
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def alpha2(code: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of an alpha-3 ``code``; None if no country has it.
+
+    pycountry is imported on the first call, not with this module.
+    """
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    return None if country is None else str(country.alpha_2)
 
 
 def lookup_keys(row: Mapping[str, Any]) -> list[tuple[str, str]]:

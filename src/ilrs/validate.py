@@ -35,6 +35,7 @@ from .schema import (
     Field,
     Resource,
     Schema,
+    alpha2,
     canonical,
     lookup_key,
     lookup_keys,
@@ -126,11 +127,9 @@ class _Checker:
         #: Tables whose rows are not all known (unread file, dropped row, bad key).
         self.incomplete: set[str] = set()
         self.windows: dict[str, DateWindow] = {}
-        #: ISO alpha-3 code to alpha-2 code, None for no such country (imports pycountry).
-        self.alpha2 = _alpha2_of()
 
     def is_country(self, code: str) -> bool:
-        return self.alpha2(code) is not None
+        return alpha2(code) is not None
 
     def problem(
         self, file: str, message: str, record: str | None = None, field: str | None = None
@@ -398,15 +397,11 @@ def _check_lookup_keys(
                 )
 
 
-def _signatory_keys(alpha2: Callable[[str], str | None]) -> Callable[[Row], list[tuple[str, str]]]:
+def _signatory_keys(row: Row) -> list[tuple[str, str]]:
     """A signatory's lookup keys, with a state's ISO alpha-2 code (which `get` finds too)."""
-
-    def keys(row: Row) -> list[tuple[str, str]]:
-        found = lookup_keys(row)
-        two = alpha2(row["country_code"]) if found[-1][0] == "ISO code" else None
-        return [*found, ("ISO code", two)] if two else found
-
-    return keys
+    found = lookup_keys(row)
+    two = alpha2(row["country_code"]) if found[-1][0] == "ISO code" else None
+    return [*found, ("ISO code", two)] if two else found
 
 
 def _check_rules(
@@ -456,7 +451,7 @@ def _check_rules(
                 "cites no source (in signatory_sources or through an agreement)",
                 repr(sid),
             )
-    _check_lookup_keys(checker, tables["signatories"], _signatory_keys(checker.alpha2), sig_file)
+    _check_lookup_keys(checker, tables["signatories"], _signatory_keys, sig_file)
     _check_lookup_keys(checker, tables["missions"], lookup_keys, files["missions"])
 
     for row in tables["agreements"]:
@@ -519,16 +514,6 @@ def _check_rules(
                     repr(row["id"]),
                     f"{key}_bound",
                 )
-
-
-def _alpha2_of() -> Callable[[str], str | None]:
-    import pycountry  # imported only when a package is validated
-
-    def alpha2(code: str) -> str | None:
-        country = pycountry.countries.get(alpha_3=code)
-        return None if country is None else str(country.alpha_2)
-
-    return alpha2
 
 
 # ---------------------------------------------------------------------------
